@@ -1,0 +1,156 @@
+"""The ``specllint`` command: a thin layer over :func:`specllint.lint`.
+
+Exit codes: 0 nothing at or above ``--fail-on``; 1 findings at or above it; 2 usage,
+config or input error (other inputs are still linted and reported).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from . import __version__
+from .config import Config, ConfigError
+from .model import SEVERITIES, severity_rank
+
+EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # exit 2 with a one-line message, as argparse does
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_ERROR, f"specllint: error: {message}\n")
+
+
+def _codes(value: str) -> list[str]:
+    return [v.strip() for v in value.split(",") if v.strip()]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="specllint", description="Lint order-contract specifications for measurability.")
+    parser.add_argument("--version", action="version", version=f"specllint {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    check = sub.add_parser("check", help="lint files, directories or - (standard input)")
+    check.add_argument("paths", nargs="*", default=["."], metavar="PATH")
+    check.add_argument("--output-format", "-f", default="full", help="full, concise, json, …")
+    check.add_argument("--select", type=_codes, help="codes or prefixes to enable (replaces the config)")
+    check.add_argument("--extend-select", type=_codes, default=[], help="codes or prefixes to add")
+    check.add_argument("--ignore", type=_codes, default=[], help="codes or prefixes to disable")
+    check.add_argument("--fail-on", choices=SEVERITIES, help="lowest severity that fails the run (default warning)")
+    check.add_argument("--exit-zero", action="store_true", help="exit 0 even when there are findings")
+    check.add_argument("--statistics", action="store_true", help="count findings per rule")
+    check.add_argument("--config", type=Path, help="config file to use instead of searching for one")
+    check.add_argument("--stdin-filename", help="name to report for standard input")
+    check.add_argument("--no-sections", action="store_true", help="hide the section checklist in full output")
+    check.add_argument("--jobs", "-j", type=int, default=1, help="lint files in N processes (0 = every core)")
+
+    sub.add_parser("rules", help="list the rules")
+    rule = sub.add_parser("rule", help="print a rule's documentation")
+    rule.add_argument("code")
+    return parser
+
+
+def _load_base_config(args: argparse.Namespace) -> tuple[Config, Path | None]:
+    from .config_files import load_config
+
+    first = next((p for p in args.paths if p != "-"), None)
+    return load_config(Path(first) if first else None, explicit=args.config)
+
+
+def _apply_cli(config: Config, args: argparse.Namespace) -> Config:
+    changes: dict = {}
+    if args.select is not None:
+        changes["select"] = args.select
+    if args.extend_select:
+        changes["extend_select"] = (*config.extend_select, *args.extend_select)
+    if args.ignore:
+        changes["ignore"] = (*config.ignore, *args.ignore)
+    if args.fail_on:
+        changes["fail_on"] = args.fail_on
+    return config.evolve(**changes) if changes else config
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from .output import FORMATS, RenderContext, render
+    from .runner import lint_paths
+
+    if args.output_format not in FORMATS:
+        print(f"specllint: error: unknown output format {args.output_format!r} "
+              f"(choose from {', '.join(FORMATS)})", file=sys.stderr)
+        return EXIT_ERROR
+    try:
+        base, _ = _load_base_config(args)
+        config = _apply_cli(base, args)
+        results = lint_paths(args.paths, config, explicit_config=args.config is not None,
+                             cli_args=args, jobs=args.jobs, stdin_name=args.stdin_filename)
+    except ConfigError as exc:
+        print(f"specllint: config error: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    from .engine import get_linter
+
+    rules = {r.code: r for r in get_linter(config).all_rules}
+    ctx = RenderContext(rules=rules, statistics=args.statistics, show_sections=not args.no_sections,
+                        version=__version__)
+    sys.stdout.write(render(args.output_format, results, ctx))
+    sys.stdout.flush()
+    for r in results:
+        if r.error and args.output_format not in ("full", "concise"):
+            print(f"specllint: {r.error}", file=sys.stderr)
+    if any(r.error for r in results):
+        return EXIT_ERROR
+    if args.exit_zero:
+        return EXIT_OK
+    threshold = severity_rank(config.fail_on)
+    failing = any(severity_rank(f.severity) >= threshold for r in results if r.report for f in r.report.findings)
+    return EXIT_FINDINGS if failing else EXIT_OK
+
+
+def cmd_rules(args: argparse.Namespace) -> int:
+    from .engine import get_linter
+
+    linter = get_linter(Config())
+    for r in sorted(linter.all_rules, key=lambda r: r.code):
+        print(f"{r.code}  {r.name:<28} {r.category:<22} {r.severity:<8} {r.summary}")
+    return EXIT_OK
+
+
+def cmd_rule(args: argparse.Namespace) -> int:
+    from .engine import get_linter
+    from .ruledocs import rule_markdown
+
+    linter = get_linter(Config())
+    code = args.code.upper()
+    rule = linter.rules_by_code.get(code) or next((r for r in linter.all_rules if r.name == args.code), None)
+    if rule is None:
+        print(f"specllint: error: no rule {args.code!r} (see `specllint rules`)", file=sys.stderr)
+        return EXIT_ERROR
+    print(rule_markdown(rule), end="")
+    return EXIT_OK
+
+
+COMMANDS = {"check": cmd_check, "rules": cmd_rules, "rule": cmd_rule}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the ``specllint`` console script."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        parser.print_help()
+        return EXIT_ERROR
+    try:
+        return COMMANDS[args.command](args)
+    except ConfigError as exc:
+        print(f"specllint: config error: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    except BrokenPipeError:
+        return EXIT_OK
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,252 @@
+"""The linter: segmentation -> spaCy Docs -> rule kinds -> findings -> report.
+
+A :class:`Linter` is built once per :class:`~specllint.config.Config` (rules loaded,
+kinds instantiated, matchers compiled) and then lints any number of texts. It holds no
+per-text state, so one instance may be used from several threads.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import threading
+from collections.abc import Iterable, Iterator, Sequence
+from functools import lru_cache
+from typing import Any
+
+import attrs
+
+from . import metadata as metadata_mod
+from . import scoring, sections, suppression
+from .config import DEFAULT_CONFIG, Config
+from .kinds import ClauseContext, DocumentContext, Hit, Kind, builtin_kinds
+from .model import Clause, Edit, Finding, Fix, Report, severity_rank
+from .packs import Rule, load_rules
+from .pipeline import get_nlp
+from .positions import LineIndex
+from .segmentation import Segment, segment
+from .textutil import sanitize
+
+#: Clauses handed to spaCy per batch.
+BATCH_SIZE = 256
+
+
+class _SafeFormat(dict):
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+
+def format_template(template: str, values: dict[str, Any]) -> str:
+    """Fill ``{name}`` fields of a rule template; unknown fields stay as written."""
+    try:
+        return template.format_map(_SafeFormat(values))
+    except (ValueError, IndexError, AttributeError):
+        return template
+
+
+@attrs.frozen
+class RuleRunner:
+    """A rule with its instantiated kind and effective severity."""
+
+    rule: Rule
+    kind: Kind
+    severity: str
+
+
+class Linter:
+    """Lints texts with the rules selected by one config."""
+
+    def __init__(self, config: Config = DEFAULT_CONFIG) -> None:
+        self.config = config
+        self.kinds = builtin_kinds()
+        self.all_rules = load_rules(self.kinds, config.packs, plugins=config.plugins)
+        self.nlp = get_nlp(config.model)
+        env = Environment(self.nlp, config)
+        self.runners = [
+            RuleRunner(r, self.kinds[r.kind](r, env), config.severity_for(r.code, r.severity))
+            for r in self.all_rules
+            if r.enabled and config.is_selected(r.code)
+        ]
+        self.clause_runners = [r for r in self.runners if r.kind.scope == "clause"]
+        self.document_runners = [r for r in self.runners if r.kind.scope == "document"]
+        self.rules_by_code = {r.code: r for r in self.all_rules}
+
+    # -- public -------------------------------------------------------------------------
+    def lint(self, text: str, path: str | None = None) -> Report:
+        """Lint one text and return its :class:`Report`."""
+        if not isinstance(text, str):
+            raise TypeError(f"lint() expects str, got {type(text).__name__}")
+        clean = sanitize(text)
+        lines = LineIndex(text)
+        if len(text) > self.config.max_bytes:
+            meta = self._meta(text, lines, "input-too-large",
+                              f"input has {len(text):,} characters, above the limit of "
+                              f"{self.config.max_bytes:,} (max-bytes); not linted")
+            return Report(findings=tuple(meta), clauses=(), sections={}, score=0, path=path)
+        segs, heads, front = segment(clean)
+        meta_data, meta_hits = metadata_mod.parse(front, self.config)
+        document = DocumentContext(
+            text=clean,
+            segments=tuple(segs),
+            headings=tuple(heads),
+            metadata=meta_data,
+            metadata_span=(front.start, front.end) if front else None,
+            config=self.config,
+            path=path,
+        )
+        builder = _FindingBuilder(text, lines)
+        for seg, hits in self._clause_hits(clean, segs, document):
+            for runner, hit in hits:
+                builder.add(runner, hit, seg.start, seg.label, self._clause_key(clean, seg))
+        status = sections.evaluate(document)
+        document.facts["sections"] = status
+        for runner in self.document_runners:
+            for hit in runner.kind.check_document(document):
+                builder.add(runner, hit, 0, None, "")
+        for hit in meta_hits:
+            runner = self._meta_runner(hit.data.get("rule", "bad-metadata"))
+            if runner is not None:
+                builder.add(runner, hit, 0, None, "")
+        findings = builder.findings()
+        kept, extra = suppression.apply(text, findings)
+        if extra:
+            extra_builder = _FindingBuilder(text, lines)
+            for name, hit in extra:
+                runner = self._meta_runner(name)
+                if runner is not None:
+                    extra_builder.add(runner, hit, 0, None, "")
+            kept = tuple(sorted((*kept, *extra_builder.findings()), key=lambda f: (f.start, f.end, f.code)))
+        findings = kept
+        clauses, score, details = scoring.score(text, segs, findings, status)
+        return Report(
+            findings=findings,
+            clauses=clauses,
+            sections=status,
+            score=score,
+            metadata=meta_data,
+            path=path,
+            score_details=details,
+        )
+
+    # -- internals ----------------------------------------------------------------------
+    def _clause_hits(
+        self, text: str, segs: Sequence[Segment], document: DocumentContext
+    ) -> Iterator[tuple[Segment, list[tuple[RuleRunner, Hit]]]]:
+        texts = (text[s.start : s.end] for s in segs)
+        for seg, doc in zip(segs, self.nlp.pipe(texts, batch_size=BATCH_SIZE), strict=True):
+            ctx = ClauseContext(doc.text, seg.start, seg.label, seg.heading, seg.kind, doc, seg.key, document)
+            hits: list[tuple[RuleRunner, Hit]] = []
+            for runner in self.clause_runners:
+                hits.extend((runner, h) for h in runner.kind.check(ctx))
+            yield seg, hits
+
+    @staticmethod
+    def _clause_key(text: str, seg: Segment) -> str:
+        return " ".join(text[seg.start : seg.end].lower().split())
+
+    def _meta_runner(self, name: str) -> RuleRunner | None:
+        for rule in self.all_rules:
+            if rule.category == "meta" and rule.name == name:
+                if not self.config.is_selected(rule.code):
+                    return None
+                return RuleRunner(rule, Kind(rule, None), self.config.severity_for(rule.code, rule.severity))
+        return None
+
+    def _meta(self, text: str, lines: LineIndex, name: str, message: str) -> list[Finding]:
+        runner = self._meta_runner(name)
+        if runner is None:
+            return []
+        builder = _FindingBuilder(text, lines)
+        builder.add(runner, Hit(0, 0, message=message), 0, None, "")
+        return list(builder.findings())
+
+
+@attrs.define
+class Environment:
+    """Shared, read-only resources handed to every kind instance."""
+
+    nlp: Any
+    config: Config
+
+
+class _FindingBuilder:
+    """Turns hits into findings: positions, messages, suggestions, fixes, fingerprints."""
+
+    def __init__(self, text: str, lines: LineIndex) -> None:
+        self.text = text
+        self.lines = lines
+        self._findings: list[Finding] = []
+        self._occurrences: dict[str, int] = {}
+
+    def add(self, runner: RuleRunner, hit: Hit, base: int, clause: str | None, clause_key: str) -> None:
+        rule = runner.rule
+        start = max(0, min(base + hit.start, len(self.text)))
+        end = max(start, min(base + hit.end, len(self.text)))
+        matched = self.text[start:end]
+        values = {"match": matched, **hit.data}
+        message = hit.message if hit.message is not None else format_template(rule.message, values)
+        if hit.suggestions is not None:
+            suggestions = tuple(hit.suggestions)
+        else:
+            suggestions = tuple(format_template(s, values) for s in rule.suggestions)
+        fix = None
+        if hit.replacement is not None:
+            fix = Fix(f"Replace with {hit.replacement!r}", (Edit(start, end, hit.replacement),), hit.fix_safe)
+        key = f"{rule.code}\x00{clause_key}\x00{' '.join(matched.lower().split())}"
+        n = self._occurrences.get(key, 0)
+        self._occurrences[key] = n + 1
+        fingerprint = hashlib.blake2b(f"{key}\x00{n}".encode("utf-8", "surrogatepass"), digest_size=8).hexdigest()
+        line, column = self.lines.position(start)
+        end_line, end_column = self.lines.position(end)
+        self._findings.append(
+            Finding(
+                code=rule.code,
+                name=rule.name,
+                category=rule.category,
+                severity=runner.severity,
+                message=message,
+                start=start,
+                end=end,
+                line=line,
+                column=column,
+                end_line=end_line,
+                end_column=end_column,
+                text=matched,
+                suggestions=suggestions,
+                fix=fix,
+                clause=clause,
+                fingerprint=fingerprint,
+            )
+        )
+
+    def findings(self) -> tuple[Finding, ...]:
+        """Sorted findings; overlapping findings of one category keep the first rule's."""
+        ordered = sorted(self._findings, key=lambda f: (f.start, f.end, f.code))
+        kept: list[Finding] = []
+        last_end: dict[str, int] = {}
+        for f in sorted(ordered, key=lambda f: (f.category, f.start, -f.end, f.code)):
+            if f.end > f.start and last_end.get(f.category, -1) > f.start:
+                continue
+            kept.append(f)
+            if f.end > f.start:
+                last_end[f.category] = max(last_end.get(f.category, -1), f.end)
+        return tuple(sorted(kept, key=lambda f: (f.start, f.end, f.code)))
+
+
+_LOCK = threading.Lock()
+
+
+@lru_cache(maxsize=8)
+def _cached_linter(config: Config) -> Linter:
+    return Linter(config)
+
+
+def get_linter(config: Config | None = None) -> Linter:
+    """The shared linter for ``config`` (built once, then reused)."""
+    with _LOCK:
+        return _cached_linter(config or DEFAULT_CONFIG)
+
+
+def worst_severity(findings: Iterable[Finding]) -> str | None:
+    """The highest severity among ``findings`` (None when there are none)."""
+    ranks = [severity_rank(f.severity) for f in findings]
+    return None if not ranks else ("info", "warning", "error")[max(ranks)]
