@@ -14,6 +14,7 @@ from pathlib import Path
 from . import __version__
 from .config import Config, ConfigError
 from .model import SEVERITIES, severity_rank
+from .packs import RulePackError
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -46,6 +47,14 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--stdin-filename", help="name to report for standard input")
     check.add_argument("--no-sections", action="store_true", help="hide the section checklist in full output")
     check.add_argument("--jobs", "-j", type=int, default=1, help="lint files in N processes (0 = every core)")
+
+    cfg = sub.add_parser("config", help="show the effective configuration")
+    cfg.add_argument("--show", action="store_true", help="print the effective config as TOML")
+    cfg.add_argument("--config", type=Path, help="config file to use instead of searching for one")
+    cfg.add_argument("path", nargs="?", default=".", help="file or folder whose config to show")
+
+    server = sub.add_parser("server", help="run the language server on standard input/output")
+    server.add_argument("--log-file", type=Path, help="write the server log here")
 
     sub.add_parser("rules", help="list the rules")
     rule = sub.add_parser("rule", help="print a rule's documentation")
@@ -131,7 +140,32 @@ def cmd_rule(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-COMMANDS = {"check": cmd_check, "rules": cmd_rules, "rule": cmd_rule}
+def cmd_config(args: argparse.Namespace) -> int:
+    from .config_files import load_config, show_config
+
+    config, source = load_config(Path(args.path), explicit=args.config)
+    print(show_config(config, source), end="")
+    return EXIT_OK
+
+
+def cmd_server(args: argparse.Namespace) -> int:
+    try:
+        from .lsp import serve
+    except ImportError as exc:
+        print(f"specllint: the language server needs the lsp extra: pip install 'specllint[lsp]' ({exc})",
+              file=sys.stderr)
+        return EXIT_ERROR
+    serve(log_file=args.log_file)
+    return EXIT_OK
+
+
+COMMANDS = {
+    "check": cmd_check,
+    "rules": cmd_rules,
+    "rule": cmd_rule,
+    "config": cmd_config,
+    "server": cmd_server,
+}
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -145,6 +179,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return COMMANDS[args.command](args)
     except ConfigError as exc:
         print(f"specllint: config error: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    except RulePackError as exc:
+        print(f"specllint: rule pack error: {exc}", file=sys.stderr)
         return EXIT_ERROR
     except BrokenPipeError:
         return EXIT_OK

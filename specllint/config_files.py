@@ -7,10 +7,11 @@ search. Keys are kebab-case as in the files; an unknown key or a bad value is a
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
+
+import tomllib
 
 from .config import Config, ConfigError
 
@@ -53,7 +54,7 @@ def config_from_mapping(data: Mapping[str, Any], source: str = "config", base: P
         if norm not in KEYS:
             raise ConfigError(f"{source}: unknown key {key!r} (known: {', '.join(sorted(KEYS))}, vocabulary)")
         field, types = KEYS[norm]
-        if isinstance(value, bool) and types is int or not isinstance(value, types):
+        if (isinstance(value, bool) and types is int) or not isinstance(value, types):
             raise ConfigError(f"{source}: key {key!r} must be a {types.__name__}, got {type(value).__name__}")
         if isinstance(value, list) and not all(isinstance(v, str) for v in value):
             raise ConfigError(f"{source}: key {key!r} must be a list of strings")

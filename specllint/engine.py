@@ -19,7 +19,7 @@ from . import metadata as metadata_mod
 from . import scoring, sections, suppression
 from .config import DEFAULT_CONFIG, Config
 from .kinds import ClauseContext, DocumentContext, Hit, Kind, builtin_kinds
-from .model import Clause, Edit, Finding, Fix, Report, severity_rank
+from .model import Edit, Finding, Fix, Report, severity_rank
 from .packs import Rule, load_rules
 from .pipeline import get_nlp
 from .positions import LineIndex

@@ -9,7 +9,6 @@ with the ``regex`` module only.
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Iterable, Mapping
 from importlib import metadata
 from pathlib import Path
@@ -17,6 +16,7 @@ from typing import Any
 
 import attrs
 import regex
+import tomllib
 
 from .model import CATEGORIES, SEVERITIES
 

@@ -8,7 +8,7 @@ from bisect import bisect_right
 class LineIndex:
     """Offsets of line starts in a text, for O(log n) offset -> (line, column)."""
 
-    __slots__ = ("_starts", "_length")
+    __slots__ = ("_length", "_starts")
 
     def __init__(self, text: str) -> None:
         starts = [0]

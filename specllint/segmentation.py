@@ -9,12 +9,12 @@ as order metadata and never linted as prose. HTML comments and fenced code are s
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Iterator
 from typing import Any
 
 import attrs
 import regex
+import tomllib
 
 from .positions import LineIndex
 from .sentences import split_sentences
