@@ -18,6 +18,7 @@ import attrs
 from . import metadata as metadata_mod
 from . import scoring, sections, suppression
 from .config import DEFAULT_CONFIG, Config
+from .config_files import per_file_ignores
 from .kinds import ClauseContext, DocumentContext, Hit, Kind, builtin_kinds
 from .model import Edit, Finding, Fix, Report, severity_rank
 from .packs import Rule, load_rules
@@ -106,15 +107,18 @@ class Linter:
             runner = self._meta_runner(hit.data.get("rule", "bad-metadata"))
             if runner is not None:
                 builder.add(runner, hit, 0, None, "")
-        findings = builder.findings()
-        kept, extra = suppression.apply(text, findings)
+        ignored = per_file_ignores(self.config, path)  # code prefixes; () when none apply
+        findings = tuple(f for f in builder.findings() if not f.code.startswith(ignored))
+        active = [r.rule.code for r in self.runners if not r.rule.code.startswith(ignored)]
+        kept, extra = suppression.apply(text, findings, active=active, known=self.rules_by_code)
         if extra:
             extra_builder = _FindingBuilder(text, lines)
             for name, hit in extra:
                 runner = self._meta_runner(name)
                 if runner is not None:
                     extra_builder.add(runner, hit, 0, None, "")
-            kept = tuple(sorted((*kept, *extra_builder.findings()), key=lambda f: (f.start, f.end, f.code)))
+            meta = (f for f in extra_builder.findings() if not f.code.startswith(ignored))
+            kept = tuple(sorted((*kept, *meta), key=lambda f: (f.start, f.end, f.code)))
         findings = kept
         clauses, score, details = scoring.score(text, segs, findings, status)
         return Report(
@@ -133,7 +137,10 @@ class Linter:
     ) -> Iterator[tuple[Segment, list[tuple[RuleRunner, Hit]]]]:
         texts = (text[s.start : s.end] for s in segs)
         for seg, doc in zip(segs, self.nlp.pipe(texts, batch_size=BATCH_SIZE), strict=True):
-            ctx = ClauseContext(doc.text, seg.start, seg.label, seg.heading, seg.kind, doc, seg.key, document)
+            # The clause text is sliced again rather than read from ``doc.text``, which
+            # spaCy rebuilds token by token on every access (identical, but slow).
+            clause_text = text[seg.start : seg.end]
+            ctx = ClauseContext(clause_text, seg.start, seg.label, seg.heading, seg.kind, doc, seg.key, document)
             hits: list[tuple[RuleRunner, Hit]] = []
             for runner in self.clause_runners:
                 hits.extend((runner, h) for h in runner.kind.check(ctx))
