@@ -9,6 +9,7 @@ checked.  Exit status 0 when every check passes, 1 on any problem.
 
 from __future__ import annotations
 
+import itertools
 import json
 import sys
 from collections import Counter
@@ -90,7 +91,7 @@ def check_record(rec: dict, split: str) -> list[str]:
         problems.append(f"{where}: hard_negative must be true or false")
     spans = rec["spans"]
     if not isinstance(spans, list):
-        return problems + [f"{where}: spans must be a list"]
+        return [*problems, f"{where}: spans must be a list"]
     if rec["hard_negative"] is True and spans:
         problems.append(f"{where}: a hard negative must have no spans")
     for span in spans:
@@ -113,7 +114,7 @@ def check_record(rec: dict, split: str) -> list[str]:
         problems.append(f"{where}: spans not sorted by offset")
     for cat in {s["category"] for s in good}:
         same = [s for s in ordered if s["category"] == cat]
-        for a, b in zip(same, same[1:]):
+        for a, b in itertools.pairwise(same):
             if b["start"] < a["end"]:
                 problems.append(f"{where}: overlapping {cat} spans {a['text']!r} / {b['text']!r}")
     return problems
@@ -202,8 +203,12 @@ def report(data: dict[str, list[dict]], markdown: bool = False) -> str:
         def row(label, values):
             lines.append(f"{label:26}" + "".join(f"{v:>8}" for v in values) + f"{sum(values):>8}")
 
-    for key, label in (("clauses", "clauses"), ("clean", "clean (no spans)"),
-                       ("hard_negative", "hard negatives"), ("spans", "spans")):
+    for key, label in (
+        ("clauses", "clauses"),
+        ("clean", "clean (no spans)"),
+        ("hard_negative", "hard negatives"),
+        ("spans", "spans"),
+    ):
         row(label, [per[s][key] for s in splits])
     for cat in CATEGORIES:
         row(f"span: {cat}", [per[s]["categories"][cat] for s in splits])

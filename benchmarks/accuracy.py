@@ -1,0 +1,220 @@
+"""Accuracy of specllint on the annotated corpora.
+
+Reports, for one split (``--split test`` by default; tune on ``dev`` only):
+
+* clause level: precision / recall / F1 of "this clause has a problem" (flagged vs clean);
+* span level, per category: a gold span is found when a finding of the same category overlaps
+  it; a finding is correct when it overlaps a gold span of its category;
+* the false-alarm rate on hard negatives (clean clauses that use trigger words measurably);
+* the same clause- and span-level figures for a plain word-list baseline, computed in the same
+  run, to show what context adds;
+* quantity extraction precision / recall (``benchmarks/quantity_accuracy.py``) and section
+  accuracy on the contracts (``benchmarks/section_accuracy.py``) when those corpora exist.
+
+Usage: ``python benchmarks/accuracy.py [--split dev|test] [--json]``
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import specllint  # noqa: E402
+from baseline_words import baseline_spans  # noqa: E402
+
+CLAUSES = ROOT / "corpora" / "clauses"
+#: Clause-level rules only: document checks (sections, metadata) have nothing to say about one clause.
+CLAUSE_RULES = ("SPL1", "SPL2", "SPL301")
+
+Span = tuple[int, int, str]
+
+
+def load(split: str) -> list[dict[str, Any]]:
+    """The annotated clauses of one split."""
+    path = CLAUSES / f"{split}.jsonl"
+    with path.open(encoding="utf-8") as fh:
+        return [json.loads(line) for line in fh if line.strip()]
+
+
+def specllint_spans(text: str) -> list[Span]:
+    """What specllint flags in one clause, as (start, end, category)."""
+    config = specllint.Config(select=CLAUSE_RULES, sections_profile="none", plugins=False)
+    report = specllint.lint(text, config=config)
+    return [(f.start, f.end, f.category) for f in report.findings if f.end > f.start]
+
+
+def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def prf(tp: int, fp: int, fn: int) -> dict[str, float | int]:
+    """Precision, recall and F1 with their counts (1.0 where nothing was expected or predicted)."""
+    return span_prf(tp, tp + fp, tp, tp + fn)
+
+
+def span_prf(pred_ok: int, pred_total: int, gold_found: int, gold_total: int) -> dict[str, float | int]:
+    """Precision over predictions, recall over gold items (they may differ when spans overlap)."""
+    p = pred_ok / pred_total if pred_total else 1.0
+    r = gold_found / gold_total if gold_total else 1.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return {"precision": round(p, 4), "recall": round(r, 4), "f1": round(f, 4),
+            "predicted": pred_total, "correct": pred_ok, "gold": gold_total, "found": gold_found}
+
+
+def score_system(records: Sequence[dict[str, Any]], predict: Callable[[str], Iterable[Span]]) -> dict[str, Any]:
+    """Clause-level, span-level and hard-negative figures for one predictor."""
+    clause = {"tp": 0, "fp": 0, "fn": 0}
+    per_cat: dict[str, dict[str, int]] = {}
+    hard_total = hard_flagged = 0
+    errors: list[dict[str, Any]] = []
+
+    def counts(cat: str) -> dict[str, int]:
+        return per_cat.setdefault(cat, {"pred_ok": 0, "pred_total": 0, "gold_found": 0, "gold_total": 0})
+
+    for rec in records:
+        gold = [(s["start"], s["end"], s["category"]) for s in rec["spans"]]
+        pred = list(predict(rec["text"]))
+        gold_flag, pred_flag = bool(gold), bool(pred)
+        if gold_flag and pred_flag:
+            clause["tp"] += 1
+        elif pred_flag:
+            clause["fp"] += 1
+        elif gold_flag:
+            clause["fn"] += 1
+        if rec.get("hard_negative"):
+            hard_total += 1
+            hard_flagged += pred_flag
+        for g in gold:
+            c = counts(g[2])
+            c["gold_total"] += 1
+            if any(p[2] == g[2] and _overlaps(p[:2], g[:2]) for p in pred):
+                c["gold_found"] += 1
+            else:
+                errors.append({"id": rec["id"], "kind": "missed", "category": g[2], "text": rec["text"][g[0]:g[1]]})
+        for p in pred:
+            c = counts(p[2])
+            c["pred_total"] += 1
+            if any(g[2] == p[2] and _overlaps(p[:2], g[:2]) for g in gold):
+                c["pred_ok"] += 1
+            else:
+                errors.append({"id": rec["id"], "kind": "false alarm", "category": p[2],
+                               "text": rec["text"][p[0]:p[1]]})
+    spans = {cat: span_prf(**v) for cat, v in sorted(per_cat.items())}
+    return {
+        "clauses": len(records),
+        "clause_level": prf(clause["tp"], clause["fp"], clause["fn"]),
+        "spans": spans,
+        "hard_negatives": hard_total,
+        "hard_negative_false_alarm_rate": round(hard_flagged / hard_total, 4) if hard_total else 0.0,
+        "errors": errors,
+    }
+
+
+def _optional(module: str, split: str) -> dict[str, Any] | None:
+    try:
+        mod = __import__(module)
+    except ImportError:
+        return None
+    try:
+        return mod.evaluate(split)
+    except FileNotFoundError:
+        return None
+
+
+def run(split: str) -> dict[str, Any]:
+    """Every figure for ``split``."""
+    records = load(split)
+    started = time.perf_counter()
+    system = score_system(records, specllint_spans)
+    baseline = score_system(records, baseline_spans)
+    return {
+        "split": split,
+        "specllint": system,
+        "baseline": baseline,
+        "quantities": _optional("quantity_accuracy", split),
+        "sections": _optional("section_accuracy", split),
+        "seconds": round(time.perf_counter() - started, 2),
+    }
+
+
+def _fmt(x: Any) -> str:
+    return f"{x:.3f}" if isinstance(x, float) else str(x)
+
+
+def table(result: dict[str, Any]) -> str:
+    """A readable report."""
+    s, b = result["specllint"], result["baseline"]
+    out = [f"specllint accuracy — split: {result['split']} ({s['clauses']} clauses, "
+           f"{s['hard_negatives']} hard negatives)", ""]
+    out.append(f"{'':34}{'specllint':>28}  {'word-list baseline':>28}")
+    out.append(f"{'':34}{'P':>9}{'R':>9}{'F1':>10}  {'P':>9}{'R':>9}{'F1':>10}")
+
+    def row(label: str, a: dict[str, Any] | None, c: dict[str, Any] | None) -> str:
+        def cells(m: dict[str, Any] | None) -> str:
+            if m is None:
+                return f"{'—':>9}{'—':>9}{'—':>10}"
+            return f"{_fmt(m['precision']):>9}{_fmt(m['recall']):>9}{_fmt(m['f1']):>10}"
+        return f"{label:34}{cells(a)}  {cells(c)}"
+
+    out.append(row("clause level (flagged vs clean)", s["clause_level"], b["clause_level"]))
+    for cat in sorted(set(s["spans"]) | set(b["spans"])):
+        n = s["spans"].get(cat, {}).get("gold", 0)
+        out.append(row(f"  span: {cat} (n={n})", s["spans"].get(cat), b["spans"].get(cat)))
+    out.append(f"{'hard-negative false-alarm rate':34}{_fmt(s['hard_negative_false_alarm_rate']):>28}  "
+               f"{_fmt(b['hard_negative_false_alarm_rate']):>28}")
+    q = result.get("quantities")
+    if q:
+        ex = q.get("extraction", q)
+        out.append("")
+        out.append(f"quantity extraction: precision {_fmt(ex.get('precision'))}, recall {_fmt(ex.get('recall'))}"
+                   f" ({ex.get('gold', ex.get('tp', '?'))} gold quantities)")
+        for cat, m in sorted(q.get("rules", {}).items()):
+            out.append(f"  rule {cat}: precision {_fmt(m['precision'])}, recall {_fmt(m['recall'])}")
+    sec = result.get("sections")
+    if sec:
+        out.append("")
+        out.append(f"section accuracy: {_fmt(sec.get('accuracy'))} over {sec.get('decisions', '?')} decisions "
+                   f"({sec.get('contracts', '?')} contracts)")
+        ms = sec.get("missing_section") or sec.get("missing_sections") or {}
+        if ms:
+            out.append(f"  missing-section: precision {_fmt(ms.get('precision'))}, recall {_fmt(ms.get('recall'))}")
+    out.append("")
+    out.append(f"({result['seconds']} s)")
+    return "\n".join(out)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--split", default="test", choices=["dev", "test"])
+    parser.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    parser.add_argument("--errors", action="store_true", help="list missed spans and false alarms")
+    args = parser.parse_args(argv)
+    result = run(args.split)
+    if args.json:
+        print(json.dumps(result if args.errors else _without_errors(result), indent=2, ensure_ascii=False))
+    else:
+        print(table(result))
+        if args.errors:
+            for e in result["specllint"]["errors"]:
+                print(f"{e['id']}: {e['kind']:<11} {e['category']:<22} {e['text']!r}")
+    return 0
+
+
+def _without_errors(result: dict[str, Any]) -> dict[str, Any]:
+    out = dict(result)
+    for key in ("specllint", "baseline"):
+        out[key] = {k: v for k, v in result[key].items() if k != "errors"}
+    return out
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
