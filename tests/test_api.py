@@ -46,7 +46,8 @@ def test_unknown_config_key_is_a_clear_error():
 
 
 def test_severity_override_by_prefix():
-    report = specllint.lint("Material: high quality steel.", config={"select": ["SPL101"], "severity": {"SPL1": "error"}})
+    config = {"select": ["SPL101"], "severity": {"SPL1": "error"}}
+    report = specllint.lint("Material: high quality steel.", config=config)
     assert report.findings[0].severity == "error"
 
 
