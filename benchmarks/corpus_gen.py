@@ -159,8 +159,8 @@ def generate_contracts(count: int, seed: int = 0) -> list[str]:
     return [next(stream) for _ in range(count)]
 
 
-def generate_corpus(min_bytes: int, seed: int = 0) -> str:
-    """One document of at least ``min_bytes`` UTF-8 bytes: contracts joined by blank lines."""
+def contracts_of_size(min_bytes: int, seed: int = 0) -> list[str]:
+    """Contracts from ``seed`` until together they hold at least ``min_bytes`` UTF-8 bytes."""
     parts: list[str] = []
     size = 0
     for text in iter_contracts(seed):
@@ -168,7 +168,13 @@ def generate_corpus(min_bytes: int, seed: int = 0) -> str:
             break
         parts.append(text)
         size += len(text.encode("utf-8")) + 1
-    return "\n".join(parts)
+    return parts
+
+
+def generate_corpus(min_bytes: int, seed: int = 0) -> str:
+    """One document of at least ``min_bytes`` UTF-8 bytes: the contracts of
+    :func:`contracts_of_size` joined by newlines."""
+    return "\n".join(contracts_of_size(min_bytes, seed))
 
 
 def main(argv: list[str] | None = None) -> int:

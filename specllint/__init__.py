@@ -34,7 +34,9 @@ __all__ = [
     "Tolerance",
     "__version__",
     "extract_quantities",
+    "iter_findings",
     "lint",
+    "lint_many",
     "to_dict",
 ]
 
@@ -56,3 +58,7 @@ def lint(text: str, config: Config | Mapping[str, Any] | None = None, path: str 
     from .engine import get_linter
 
     return get_linter(_as_config(config)).lint(text, path=path)
+
+
+from .runner import lint_many  # noqa: E402  (needs lint and _as_config above)
+from .streaming import iter_findings  # noqa: E402

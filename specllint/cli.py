@@ -26,7 +26,18 @@ class _Parser(argparse.ArgumentParser):
 
 
 def _codes(value: str) -> list[str]:
-    return [v.strip() for v in value.split(",") if v.strip()]
+    from .config_files import selectors
+
+    try:
+        return selectors([v for v in value.split(",") if v.strip()], "codes")
+    except ConfigError as exc:
+        raise argparse.ArgumentTypeError(str(exc).removeprefix("key 'codes': ")) from None
+
+
+def _format_names() -> str:
+    from .output import FORMATS
+
+    return ", ".join(FORMATS)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -36,17 +47,21 @@ def build_parser() -> argparse.ArgumentParser:
 
     check = sub.add_parser("check", help="lint files, directories or - (standard input)")
     check.add_argument("paths", nargs="*", default=["."], metavar="PATH")
-    check.add_argument("--output-format", "-f", default="full", help="full, concise, json, …")
-    check.add_argument("--select", type=_codes, help="codes or prefixes to enable (replaces the config)")
-    check.add_argument("--extend-select", type=_codes, default=[], help="codes or prefixes to add")
-    check.add_argument("--ignore", type=_codes, default=[], help="codes or prefixes to disable")
+    check.add_argument("--output-format", "-f", default="full", metavar="FORMAT", help=_format_names())
+    check.add_argument("--output-file", "-o", type=Path, metavar="FILE", help="write the report here, not to stdout")
+    check.add_argument("--select", type=_codes, metavar="CODES", help="codes or prefixes to run (replaces the config)")
+    check.add_argument("--extend-select", type=_codes, default=[], metavar="CODES", help="codes or prefixes to add")
+    check.add_argument("--ignore", type=_codes, default=[], metavar="CODES", help="codes or prefixes to disable")
     check.add_argument("--fail-on", choices=SEVERITIES, help="lowest severity that fails the run (default warning)")
     check.add_argument("--exit-zero", action="store_true", help="exit 0 even when there are findings")
     check.add_argument("--statistics", action="store_true", help="count findings per rule")
-    check.add_argument("--config", type=Path, help="config file to use instead of searching for one")
-    check.add_argument("--stdin-filename", help="name to report for standard input")
+    check.add_argument("--config", type=Path, metavar="FILE", help="config file to use instead of searching for one")
+    check.add_argument("--stdin-filename", metavar="NAME", help="name to report for standard input")
     check.add_argument("--no-sections", action="store_true", help="hide the section checklist in full output")
-    check.add_argument("--jobs", "-j", type=int, default=1, help="lint files in N processes (0 = every core)")
+    check.add_argument("--jobs", "-j", type=int, default=1, metavar="N", help="lint in N processes (0 = every core)")
+    check.add_argument("--baseline", type=Path, metavar="FILE", help="hide the findings recorded in this baseline")
+    check.add_argument("--write-baseline", type=Path, metavar="FILE",
+                       help="record the current findings in FILE and exit 0 (see docs/integrations.md)")
 
     cfg = sub.add_parser("config", help="show the effective configuration")
     cfg.add_argument("--show", action="store_true", help="print the effective config as TOML")
@@ -82,7 +97,31 @@ def _apply_cli(config: Config, args: argparse.Namespace) -> Config:
     return config.evolve(**changes) if changes else config
 
 
+def _write_baseline(results: list, target: Path) -> int:
+    from .baseline import write
+
+    n = write(results, target)
+    print(f"specllint: wrote {n} finding{'s' if n != 1 else ''} to the baseline {target}", file=sys.stderr)
+    for r in results:
+        if r.error:
+            print(f"specllint: {r.error}", file=sys.stderr)
+    return EXIT_ERROR if any(r.error for r in results) else EXIT_OK
+
+
+def _exit_code(results: list, config: Config, exit_zero: bool) -> int:
+    if any(r.error for r in results):
+        return EXIT_ERROR
+    if exit_zero:
+        return EXIT_OK
+    threshold = severity_rank(config.fail_on)
+    failing = any(severity_rank(f.severity) >= threshold for r in results if r.report for f in r.report.findings)
+    return EXIT_FINDINGS if failing else EXIT_OK
+
+
 def cmd_check(args: argparse.Namespace) -> int:
+    from .baseline import BaselineError
+    from .baseline import apply as apply_baseline
+    from .baseline import read as read_baseline
     from .output import FORMATS, RenderContext, render
     from .runner import lint_paths
 
@@ -93,28 +132,43 @@ def cmd_check(args: argparse.Namespace) -> int:
     try:
         base, _ = _load_base_config(args)
         config = _apply_cli(base, args)
+        keys = read_baseline(args.baseline) if args.baseline else None
         results = lint_paths(args.paths, config, explicit_config=args.config is not None,
                              cli_args=args, jobs=args.jobs, stdin_name=args.stdin_filename)
+        if args.write_baseline:
+            return _write_baseline(results, args.write_baseline)
     except ConfigError as exc:
         print(f"specllint: config error: {exc}", file=sys.stderr)
         return EXIT_ERROR
+    except BaselineError as exc:
+        print(f"specllint: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    text_output = args.output_format in ("full", "concise") and args.output_file is None
+    if keys is not None:
+        results, hidden = apply_baseline(results, keys, args.baseline)
+        if hidden and text_output:
+            print(f"specllint: {hidden} finding{'s' if hidden != 1 else ''} hidden by the baseline {args.baseline}",
+                  file=sys.stderr)
     from .engine import get_linter
 
     rules = {r.code: r for r in get_linter(config).all_rules}
     ctx = RenderContext(rules=rules, statistics=args.statistics, show_sections=not args.no_sections,
                         version=__version__)
-    sys.stdout.write(render(args.output_format, results, ctx))
-    sys.stdout.flush()
-    for r in results:
-        if r.error and args.output_format not in ("full", "concise"):
-            print(f"specllint: {r.error}", file=sys.stderr)
-    if any(r.error for r in results):
-        return EXIT_ERROR
-    if args.exit_zero:
-        return EXIT_OK
-    threshold = severity_rank(config.fail_on)
-    failing = any(severity_rank(f.severity) >= threshold for r in results if r.report for f in r.report.findings)
-    return EXIT_FINDINGS if failing else EXIT_OK
+    report = render(args.output_format, results, ctx)
+    if args.output_file is not None:
+        try:
+            args.output_file.write_text(report, encoding="utf-8")
+        except OSError as exc:
+            print(f"specllint: cannot write {args.output_file}: {exc.strerror or exc}", file=sys.stderr)
+            return EXIT_ERROR
+    else:
+        sys.stdout.write(report)
+        sys.stdout.flush()
+    if not text_output:
+        for r in results:
+            if r.error:
+                print(f"specllint: {r.error}", file=sys.stderr)
+    return _exit_code(results, config, args.exit_zero)
 
 
 def cmd_rules(args: argparse.Namespace) -> int:
@@ -155,8 +209,7 @@ def cmd_server(args: argparse.Namespace) -> int:
         print(f"specllint: the language server needs the lsp extra: pip install 'specllint[lsp]' ({exc})",
               file=sys.stderr)
         return EXIT_ERROR
-    serve(log_file=args.log_file)
-    return EXIT_OK
+    return serve(log_file=args.log_file)
 
 
 COMMANDS = {

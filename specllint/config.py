@@ -66,6 +66,11 @@ class Config:
                 raise ConfigError(f"severity.{code}: expected one of {', '.join(SEVERITIES)}, got {sev!r}")
         if self.max_bytes <= 0:
             raise ConfigError("max-bytes: must be a positive number of bytes")
+        from .section_spec import section_config_problem
+
+        problem = section_config_problem(self.sections_profile, self.required_sections)
+        if problem:
+            raise ConfigError(problem)
 
     def is_selected(self, code: str) -> bool:
         """True when ``code`` is selected (by code or prefix) and not ignored.

@@ -16,7 +16,7 @@ import datetime as dt
 import json
 import os
 import posixpath
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -190,6 +190,17 @@ def load_config(path: Path | None = None, explicit: Path | None = None) -> tuple
     if found is None:
         return Config(), None
     return read_config_file(found), found
+
+
+def check_selectors(config: Config, codes: Collection[str]) -> None:
+    """Raise :class:`ConfigError` for a code or prefix in ``config`` that names no rule in ``codes``."""
+    entries = [("select", config.select), ("extend-select", config.extend_select), ("ignore", config.ignore),
+               ("severity", [code for code, _ in config.severity])]
+    entries += [(f"per-file-ignores.{glob}", values) for glob, values in config.per_file_ignores]
+    for key, values in entries:
+        for value in values:
+            if not any(code.startswith(value) for code in codes):
+                raise ConfigError(f"key {key!r}: {value!r} matches no rule code (see `specllint rules`)")
 
 
 # -- per-file ignores -------------------------------------------------------------------

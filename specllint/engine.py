@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import threading
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
 from typing import Any
 
@@ -18,7 +18,7 @@ import attrs
 from . import metadata as metadata_mod
 from . import scoring, sections, suppression
 from .config import DEFAULT_CONFIG, Config
-from .config_files import per_file_ignores
+from .config_files import check_selectors, per_file_ignores
 from .kinds import ClauseContext, DocumentContext, Hit, Kind, builtin_kinds
 from .model import Edit, Finding, Fix, Report, severity_rank
 from .packs import Rule, load_rules
@@ -60,6 +60,7 @@ class Linter:
         self.config = config
         self.kinds = builtin_kinds()
         self.all_rules = load_rules(self.kinds, config.packs, plugins=config.plugins)
+        check_selectors(config, [r.code for r in self.all_rules])
         self.nlp = get_nlp(config.model)
         env = Environment(self.nlp, config)
         self.runners = [
@@ -72,8 +73,12 @@ class Linter:
         self.rules_by_code = {r.code: r for r in self.all_rules}
 
     # -- public -------------------------------------------------------------------------
-    def lint(self, text: str, path: str | None = None) -> Report:
-        """Lint one text and return its :class:`Report`."""
+    def lint(self, text: str, path: str | None = None, clause_hits: ClauseHitSource | None = None) -> Report:
+        """Lint one text and return its :class:`Report`.
+
+        ``clause_hits`` replaces the clause pass (:meth:`_clause_hits`); it lets
+        :class:`specllint.incremental.IncrementalLinter` reuse the hits of unchanged clauses.
+        """
         if not isinstance(text, str):
             raise TypeError(f"lint() expects str, got {type(text).__name__}")
         clean = sanitize(text)
@@ -84,7 +89,7 @@ class Linter:
                               f"{self.config.max_bytes:,} (max-bytes); not linted")
             return Report(findings=tuple(meta), clauses=(), sections={}, score=0, path=path)
         segs, heads, front = segment(clean)
-        meta_data, meta_hits = metadata_mod.parse(front, self.config)
+        meta_data, meta_hits = metadata_mod.parse(front, self.config, clean)
         document = DocumentContext(
             text=clean,
             segments=tuple(segs),
@@ -95,9 +100,11 @@ class Linter:
             path=path,
         )
         builder = _FindingBuilder(text, lines)
-        for seg, hits in self._clause_hits(clean, segs, document):
-            for runner, hit in hits:
-                builder.add(runner, hit, seg.start, seg.label, self._clause_key(clean, seg))
+        for seg, hits in (clause_hits or self._clause_hits)(clean, segs, document):
+            if hits:
+                key = self._clause_key(clean, seg)
+                for runner, hit in hits:
+                    builder.add(runner, hit, seg.start, seg.label, key)
         status = sections.evaluate(document)
         document.facts["sections"] = status
         for runner in self.document_runners:
@@ -133,18 +140,26 @@ class Linter:
 
     # -- internals ----------------------------------------------------------------------
     def _clause_hits(
-        self, text: str, segs: Sequence[Segment], document: DocumentContext
+        self, text: str, segs: Iterable[Segment], document: DocumentContext
     ) -> Iterator[tuple[Segment, list[tuple[RuleRunner, Hit]]]]:
-        texts = (text[s.start : s.end] for s in segs)
-        for seg, doc in zip(segs, self.nlp.pipe(texts, batch_size=BATCH_SIZE), strict=True):
-            # The clause text is sliced again rather than read from ``doc.text``, which
-            # spaCy rebuilds token by token on every access (identical, but slow).
-            clause_text = text[seg.start : seg.end]
-            ctx = ClauseContext(clause_text, seg.start, seg.label, seg.heading, seg.kind, doc, seg.key, document)
+        """Hits per clause. ``segs`` may be a lazy iterator: spaCy reads it in batches of
+        ``BATCH_SIZE`` and each batch's Docs are dropped once its clauses are checked."""
+        pairs = ((text[s.start : s.end], s) for s in segs)
+        for doc, seg in self.nlp.pipe(pairs, batch_size=BATCH_SIZE, as_tuples=True):
+            ctx = self.clause_context(text, seg, doc, document)
             hits: list[tuple[RuleRunner, Hit]] = []
             for runner in self.clause_runners:
                 hits.extend((runner, h) for h in runner.kind.check(ctx))
             yield seg, hits
+
+    def clause_context(
+        self, text: str, seg: Segment, doc: Any, document: DocumentContext,
+        factory: type[ClauseContext] = ClauseContext,
+    ) -> ClauseContext:
+        """What clause kinds see of ``seg`` (``factory``: a ClauseContext subclass to build)."""
+        # The clause text is sliced again rather than read from ``doc.text``, which
+        # spaCy rebuilds token by token on every access (identical, but slow).
+        return factory(text[seg.start : seg.end], seg.start, seg.label, seg.heading, seg.kind, doc, seg.key, document)
 
     @staticmethod
     def _clause_key(text: str, seg: Segment) -> str:
@@ -167,6 +182,12 @@ class Linter:
         return list(builder.findings())
 
 
+#: the clause pass: (text, segments, document) -> (segment, [(runner, hit), ...]) per clause, in order
+ClauseHitSource = Callable[
+    [str, Iterable[Segment], DocumentContext], Iterable[tuple[Segment, list[tuple[RuleRunner, Hit]]]]
+]
+
+
 @attrs.define
 class Environment:
     """Shared, read-only resources handed to every kind instance."""
@@ -182,7 +203,8 @@ class _FindingBuilder:
         self.text = text
         self.lines = lines
         self._findings: list[Finding] = []
-        self._occurrences: dict[str, int] = {}
+        #: digest of (code, clause, match) -> times seen, for fingerprints of repeated findings
+        self._occurrences: dict[bytes, int] = {}
 
     def add(self, runner: RuleRunner, hit: Hit, base: int, clause: str | None, clause_key: str) -> None:
         rule = runner.rule
@@ -198,9 +220,12 @@ class _FindingBuilder:
         fix = None
         if hit.replacement is not None:
             fix = Fix(f"Replace with {hit.replacement!r}", (Edit(start, end, hit.replacement),), hit.fix_safe)
-        key = f"{rule.code}\x00{clause_key}\x00{' '.join(matched.lower().split())}"
-        n = self._occurrences.get(key, 0)
-        self._occurrences[key] = n + 1
+        # A finding without text (a missing section) is told apart by its message instead.
+        key = f"{rule.code}\x00{clause_key}\x00{' '.join((matched or message).lower().split())}"
+        # Counted by digest: the key holds the whole normalised clause text.
+        seen = hashlib.blake2b(key.encode("utf-8", "surrogatepass"), digest_size=16).digest()
+        n = self._occurrences.get(seen, 0)
+        self._occurrences[seen] = n + 1
         fingerprint = hashlib.blake2b(f"{key}\x00{n}".encode("utf-8", "surrogatepass"), digest_size=8).hexdigest()
         line, column = self.lines.position(start)
         end_line, end_column = self.lines.position(end)
@@ -224,6 +249,12 @@ class _FindingBuilder:
                 fingerprint=fingerprint,
             )
         )
+
+    def drain(self) -> tuple[Finding, ...]:
+        """:meth:`findings` so far, then forget them (occurrence counts are kept)."""
+        out = self.findings()
+        self._findings.clear()
+        return out
 
     def findings(self) -> tuple[Finding, ...]:
         """Sorted findings; overlapping findings of one category keep the first rule's."""

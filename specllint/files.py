@@ -45,8 +45,27 @@ def expand_paths(paths: Sequence[str]) -> Iterator[str]:
             yield p
 
 
+_UTF16_32_BOMS = (
+    (b"\xff\xfe\x00\x00", "utf-32"),
+    (b"\x00\x00\xfe\xff", "utf-32"),
+    (b"\xff\xfe", "utf-16"),
+    (b"\xfe\xff", "utf-16"),
+)
+
+
 def decode(data: bytes, name: str) -> str:
-    """UTF-8 text of ``data`` (a BOM is dropped), or :class:`InputError`."""
+    """The text of ``data``, or :class:`InputError` with a message a person can act on.
+
+    UTF-8 (a BOM is dropped) is expected; UTF-16 and UTF-32 files are read when they
+    start with their byte-order mark. NUL bytes in the first 8 KiB mean a binary file.
+    """
+    for bom, codec in _UTF16_32_BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(codec).removeprefix("\ufeff")
+            except UnicodeDecodeError:
+                raise InputError(f"{name}: starts with a {codec.upper()} byte-order mark but is not valid "
+                                 f"{codec.upper()}; save the file as UTF-8") from None
     if b"\x00" in data[:8192]:
         raise InputError(f"{name}: binary file (contains NUL bytes); not linted")
     try:
@@ -68,9 +87,12 @@ def read_input(path: str, max_bytes: int) -> str:
     else:
         p = Path(path)
         if p.suffix.lower() in DOCX_SUFFIXES:
-            from .docx_input import read_docx
-
-            return read_docx(p)
+            try:
+                from .docx_input import read_docx
+            except ImportError as exc:
+                raise InputError(f"{path}: reading Word files needs the docx extra: "
+                                 f"pip install 'specllint[docx]' ({exc})") from None
+            return read_docx(p, max_bytes)
         try:
             with p.open("rb") as fh:
                 data = fh.read(max_bytes + 1)

@@ -156,6 +156,10 @@ class Quantity:
     approximate: bool = False
     dual: Quantity | None = None
     is_count: bool = False
+    #: where the approximation word ("approx.", "about", "~") starts, when ``approximate``
+    hedge_start: int | None = None
+    #: where the limit word or sign ("max.", "≤", "min.") starts, when ``limit`` is set
+    limit_start: int | None = None
 
 
 @attrs.frozen

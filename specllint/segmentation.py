@@ -153,9 +153,20 @@ def _lines(text: str, start: int) -> Iterator[tuple[int, int, str]]:
 def segment(text: str) -> tuple[list[Segment], list[Heading], FrontMatter | None]:
     """Split ``text`` into clauses, headings and front matter."""
     front = split_front_matter(text)
-    lines = LineIndex(text)
     segments: list[Segment] = []
     headings: list[Heading] = []
+    for item in iter_structure(text, front):
+        (segments if type(item) is Segment else headings).append(item)
+    return segments, headings, front
+
+
+def iter_structure(text: str, front: FrontMatter | None = None) -> Iterator[Segment | Heading]:
+    """Clauses and headings of ``text`` (after ``front`` matter) in text order, lazily.
+
+    :func:`segment` collects them; streaming callers consume them one at a time, so
+    memory does not grow with the number of clauses.
+    """
+    lines = LineIndex(text)
     labeller = _Labeller()
     heading: str | None = None
     table_header: str | None = None
@@ -164,10 +175,10 @@ def segment(text: str) -> tuple[list[Segment], list[Heading], FrontMatter | None
     in_comment = False
     prev_text_line: tuple[int, int, str] | None = None
 
-    def flush() -> None:
+    def flush() -> Iterator[Segment]:
         nonlocal block
         if block is not None:
-            segments.extend(_block_segments(text, lines, block, heading))
+            yield from _block_segments(text, lines, block, heading)
             block = None
 
     for ls, le, line in _lines(text, front.end if front else 0):
@@ -175,26 +186,26 @@ def segment(text: str) -> tuple[list[Segment], list[Heading], FrontMatter | None
         if in_comment or stripped.startswith(_COMMENT_OPEN):
             in_comment = _COMMENT_CLOSE not in (line if in_comment else line[line.find(_COMMENT_OPEN) + 4 :])
             if stripped.startswith(_COMMENT_OPEN) or in_comment or stripped.endswith(_COMMENT_CLOSE):
-                flush()
+                yield from flush()
                 prev_text_line = None
                 continue
         if _FENCE.match(line):
-            flush()
+            yield from flush()
             in_fence = not in_fence
             continue
         if in_fence:
             continue
         if not stripped:
-            flush()
+            yield from flush()
             prev_text_line = None
             table_header = None
             continue
         if m := _HEADING.match(line):
-            flush()
+            yield from flush()
             heading = m.group(2).strip() or None
             labeller.heading(heading or "")
             hs = ls + m.start(2)
-            headings.append(Heading(hs, hs + len(m.group(2).rstrip()), len(m.group(1)), heading or ""))
+            yield Heading(hs, hs + len(m.group(2).rstrip()), len(m.group(1)), heading or "")
             prev_text_line = None
             continue
         if _SETEXT.match(line) and prev_text_line is not None and block is not None and block.kind == "paragraph":
@@ -203,13 +214,13 @@ def segment(text: str) -> tuple[list[Segment], list[Heading], FrontMatter | None
             ps, pe, ptext = prev_text_line
             heading = ptext.strip()
             labeller.heading(heading)
-            headings.append(Heading(ps + len(ptext) - len(ptext.lstrip()), pe, 1 if "=" in line else 2, heading))
+            yield Heading(ps + len(ptext) - len(ptext.lstrip()), pe, 1 if "=" in line else 2, heading)
             prev_text_line = None
             continue
         if stripped.startswith("|") or (table_header is not None and "|" in stripped):
             if _TABLE_SEP.match(line):
                 continue
-            flush()
+            yield from flush()
             cells = [c.strip() for c in stripped.strip("|").split("|")]
             if table_header is None and _next_is_table_sep(text, le):
                 table_header = " | ".join(c for c in cells if c)
@@ -219,33 +230,32 @@ def segment(text: str) -> tuple[list[Segment], list[Heading], FrontMatter | None
             context = " / ".join(x for x in (heading, table_header) if x) or None
             seg = _trimmed(text, inner_start, inner_end)
             if seg:
-                segments.append(Segment(seg[0], seg[1], f"L{lines.line_of(ls)}", "table-row", context))
+                yield Segment(seg[0], seg[1], f"L{lines.line_of(ls)}", "table-row", context)
             prev_text_line = None
             continue
         table_header = None
         indent = len(line) - len(line.lstrip())
         if m := _NUMBERED.match(line):
-            flush()
+            yield from flush()
             label = labeller.numbered(m.group("num"), m.group("sub"))
             kv = _KEY_VALUE.match(line, m.end())
             key = kv.group(2).strip(" *") if kv and not _is_sentence_start(kv.group(2)) else None
             block = _Block(ls + m.end(), le, "item", label, key=key, indent=indent)
         elif m := _BULLET.match(line):
-            flush()
+            yield from flush()
             block = _Block(ls + m.end(), le, "bullet", None, indent=indent)
         elif (m := _KEY_VALUE.match(line)) and not _is_sentence_start(m.group(2)):
             if block is not None and block.kind in ("item", "bullet") and indent > block.indent and block.key is None:
                 block.end = le  # an indented field continues its item
             else:
-                flush()
+                yield from flush()
                 block = _Block(ls + indent, le, "field", None, key=m.group(2).strip(" *"), indent=indent)
         elif block is not None:
             block.end = le
         else:
             block = _Block(ls + indent, le, "paragraph", None, indent=indent)
         prev_text_line = (ls, le, line)
-    flush()
-    return segments, headings, front
+    yield from flush()
 
 
 def _next_is_table_sep(text: str, line_end: int) -> bool:

@@ -1,44 +1,281 @@
-"""``lexicon``: flag listed phrases unless the clause context makes them measurable."""
+"""``lexicon``: flag listed phrases unless the clause context makes them measurable.
+
+Terms are phrase patterns (:mod:`specllint.phrases`) expanded once into every inflection,
+spelling and hyphenation, and found with one Matcher pass per clause. A match is then
+checked against its context:
+
+* fixed technical terms containing it ("high-carbon steel", "soft-close hinge") and the
+  terms the user accepts (``Config.accept``) are never flagged;
+* with ``measurable_context``, a value bound to the word ("resistant to 230 °C"), a limit or
+  named standard in the same clause part, a leading label whose body is measured
+  ("Strength: tensile ≥ 350 MPa"), or evidence words of the word's property next to a value
+  elsewhere in the clause ("soft PVC, hardness 70 ± 5 Shore A") make it measurable;
+* with ``reference_after``, an identifier, date or document after the phrase names what it
+  refers to ("as per approved sample S-104 dated 2026-02-11");
+* ``exempt_before_patterns`` / ``exempt_after_patterns`` (regular expressions, e.g. a
+  negation) veto a match from the text around it in the same sentence.
+
+``context_terms`` are words that are only vague when used evaluatively: after a copula or
+intensifier ("must be long"), before "enough", as a comparative, or coordinated with
+another flagged word ("light and non-greasy"). ``fallback_terms`` are flagged only when no
+other term of the rule is found in the clause (a hint such as "to save fees" is reported
+once, on the payment instruction it accompanies, when there is one).
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
-import regex
-from spacy.matcher import PhraseMatcher
+import attrs
 
+from .. import userpatterns
+from ..evidence import ClauseFacts, facts_for
+from ..phrases import PhraseSet
+from ..suggest import deadline_hint
+from ..vocabulary import classes as shared_classes
 from .base import ClauseContext, Hit, Kind
+from .language import language_support
+
+DEFAULT_CUES = (
+    "be", "is", "are", "was", "were", "been", "being", "remain", "remains", "stay", "stays", "feel", "feels",
+    "look", "looks", "seem", "seems", "appear", "appears", "very", "too", "so", "extra", "super", "ultra",
+    "quite", "rather", "fairly", "reasonably", "sufficiently", "relatively", "more", "most", "less", "least",
+)
+COORDINATORS = frozenset({"and", "or", "&", "/"})
+ABBREVIATIONS = frozenset({"etc", "approx", "ca", "incl", "excl", "appr", "abt"})
+MODALS = frozenset({"can", "could", "will", "would", "to", "may", "might", "must", "shall", "should", "we", "you"})
+
+
+@attrs.define
+class _Candidate:
+    start_tok: int
+    end_tok: int
+    phrase: str
 
 
 class LexiconKind(Kind):
-    """Phrases matched on lower-cased tokens; ``exception_patterns`` veto a match when
-    they match the clause around it, ``measurable_patterns`` veto every match in a clause."""
+    """Phrase patterns with context exceptions and property-based suggestions."""
 
     name = "lexicon"
     option_types = {
         "terms": list,
+        "context_terms": list,
+        "fallback_terms": list,
+        "context_cues": list,
+        "fixed_terms": list,
+        "classes": dict,
+        "inflect": bool,
+        "hedges": list,
+        "extend_right": list,
+        "measurable_context": bool,
+        "reference_after": bool,
+        "exempt_before_patterns": list,
+        "exempt_after_patterns": list,
         "exception_patterns": list,
         "measurable_patterns": list,
+        "property": str,
+        "property_group": str,
+        "config_terms": bool,
+        "deadline": bool,
     }
-    option_defaults = {"terms": [], "exception_patterns": [], "measurable_patterns": []}
+    option_defaults = {
+        "terms": [],
+        "context_terms": [],
+        "fallback_terms": [],
+        "context_cues": list(DEFAULT_CUES),
+        "fixed_terms": [],
+        "classes": {},
+        "inflect": True,
+        "hedges": [],
+        "extend_right": [],
+        "measurable_context": False,
+        "reference_after": False,
+        "exempt_before_patterns": [],
+        "exempt_after_patterns": [],
+        "exception_patterns": [],
+        "measurable_patterns": [],
+        "property": "",
+        "property_group": "vague",
+        "config_terms": False,
+        "deadline": False,
+    }
 
     def __init__(self, rule, env) -> None:
         super().__init__(rule, env)
-        self.matcher = PhraseMatcher(env.nlp.vocab, attr="LOWER")
-        self.matcher.add(rule.code, [env.nlp.make_doc(t) for t in self.options["terms"]])
-        self.exceptions = [regex.compile(p, regex.I) for p in self.options["exception_patterns"]]
-        self.measurable = [regex.compile(p, regex.I) for p in self.options["measurable_patterns"]]
+        opts = self.options
+        config = getattr(env, "config", None)
+        word_classes = {**shared_classes(), **{k: tuple(v) for k, v in opts["classes"].items()}}
+        inflect = opts["inflect"]
+        terms = list(opts["terms"])
+        self.terms = PhraseSet(env.nlp, terms, word_classes, inflect)
+        extra = list(config.reject) if (config is not None and opts["config_terms"]) else []
+        self.extra_terms = PhraseSet(env.nlp, extra, word_classes, inflect, literal=True)
+        self.context_terms = PhraseSet(env.nlp, opts["context_terms"], word_classes, inflect)
+        self.fallback = PhraseSet(env.nlp, opts["fallback_terms"], word_classes, inflect)
+        self.fixed = PhraseSet(env.nlp, opts["fixed_terms"], word_classes, inflect)
+        self.accepted = PhraseSet(env.nlp, list(config.accept) if config is not None else [], {}, True, literal=True)
+        self.cues = frozenset(c.lower() for c in opts["context_cues"])
+        self.hedges = frozenset(h.lower() for h in opts["hedges"])
+        self.right = frozenset(r.lower() for r in opts["extend_right"])
+        self.exceptions = [userpatterns.compile_pattern(p) for p in opts["exception_patterns"]]
+        self.measurable = [userpatterns.compile_pattern(p) for p in opts["measurable_patterns"]]
+        self.before = [userpatterns.compile_pattern(p + r"\s*$") for p in opts["exempt_before_patterns"]]
+        self.after = [userpatterns.compile_pattern(r"^\s*" + p) for p in opts["exempt_after_patterns"]]
+        self.support = language_support(env.nlp)
+        self.adjectives = self.support.adjectives
+        self._phrases = (terms, extra)
 
-    def check(self, clause: ClauseContext) -> Iterable[Hit]:
-        matches = self.matcher(clause.doc, as_spans=True)
-        if not matches or any(p.search(clause.text) for p in self.measurable):
-            return
-        for span in matches:
-            start, end = span.start_char, span.end_char
-            if any(
-                m.start() <= start and m.end() >= end
-                for p in self.exceptions
-                for m in p.finditer(clause.text)
-            ):
+    # -- matching -------------------------------------------------------------------------
+    def _candidates(self, clause: ClauseContext) -> list[_Candidate]:
+        doc = clause.doc
+        found = [_Candidate(m.start, m.end, self._phrases[0][m.phrase]) for m in self.terms.matches(doc, merge=True)]
+        found += [_Candidate(m.start, m.end, self._phrases[1][m.phrase]) for m in self.extra_terms.matches(doc)]
+        if self.context_terms:
+            found += self._context_candidates(doc, found)
+        if not found and self.fallback:
+            found = [_Candidate(m.start, m.end, self.options["fallback_terms"][m.phrase]) for m in self.fallback.matches(doc)]
+        if not found:
+            return []
+        blocked = {i for m in (*self.fixed.matches(doc), *self.accepted.matches(doc)) for i in range(m.start, m.end)}
+        out = []
+        for c in sorted(found, key=lambda c: c.start_tok):
+            if any(i in blocked for i in range(c.start_tok, c.end_tok)):
                 continue
-            yield Hit(start, end)
+            if out and c.start_tok < out[-1].end_tok:
+                continue
+            self._extend(doc, c)
+            out.append(c)
+        return out
+
+    def _extend(self, doc, c: _Candidate) -> None:
+        """Take in intensifiers before ("super soft") and words such as "enough" after."""
+        i = c.start_tok
+        while i > 0:
+            prev = doc[i - 1]
+            if prev.lower_ in self.hedges:
+                i -= 1
+            elif prev.text in ("-", "‐", "‑") and i > 1 and doc[i - 2].lower_ in self.hedges:
+                i -= 2
+            else:
+                break
+        c.start_tok = i
+        if c.end_tok < len(doc) and doc[c.end_tok].lower_ in self.right:
+            c.end_tok += 1
+
+    def _context_candidates(self, doc, found: list[_Candidate]) -> list[_Candidate]:
+        """Context words used evaluatively, alone or as a coordinated predicate pair
+        ("fabric thick and warm", but not "long and short sleeves")."""
+        taken = {i for c in found for i in range(c.start_tok, c.end_tok)}
+        matches = [m for m in self.context_terms.matches(doc) if not any(i in taken for i in range(m.start, m.end))]
+        out: list[_Candidate] = []
+        for m in matches:
+            if self._evaluative(doc, m.start, m.end, found):
+                out.append(_Candidate(m.start, m.end, self.options["context_terms"][m.phrase]))
+        for a, b in zip(matches, matches[1:]):
+            if b.start == a.end + 1 and doc[a.end].lower_ in COORDINATORS and self._closes(doc, b.end):
+                for m in (a, b):
+                    if not any(c.start_tok == m.start for c in out):
+                        out.append(_Candidate(m.start, m.end, self.options["context_terms"][m.phrase]))
+        return out
+
+    @staticmethod
+    def _closes(doc, i: int) -> bool:
+        """Token ``i`` ends a predicate: end of clause, punctuation or a conjunction."""
+        return i >= len(doc) or doc[i].is_punct or doc[i].lower_ in ("and", "or", "but")
+
+    def _evaluative(self, doc, start: int, end: int, others: list[_Candidate]) -> bool:
+        """A context word used as a judgement rather than a description."""
+        if doc.has_annotation("POS") and doc[start].pos_ in ("NOUN", "PROPN", "VERB"):
+            return False
+        prev = start - 1
+        if prev >= 0 and (doc[prev].lower_ in self.hedges or doc[prev].lower_ in self.cues):
+            return True
+        if end < len(doc) and doc[end].lower_ in self.right | {"enough"}:
+            return True
+        word = doc[start].lower_
+        if end - start == 1 and word.endswith(("er", "est")):
+            # "lower the price" after a modal is a verb; "thicker than 2 mm" is bound to a value
+            verb = prev >= 0 and doc[prev].lower_ in MODALS
+            return not verb and not (end < len(doc) and doc[end].lower_ == "than")
+        if any(o.end_tok == start for o in others):
+            return False  # "bright light": the word is the noun a flagged adjective describes
+        final = end >= len(doc) or doc[end].text in (".", ";", "!")
+        if prev >= 0 and final and not doc[prev].like_num and doc[prev].lower_ not in self.adjectives:
+            head = doc[prev].lower_
+            if head in self.support.book.index:
+                return True  # "print quality high": a predicate after the property it judges
+        for o in others:
+            gap = range(o.end_tok, start) if o.end_tok <= start else range(end, o.start_tok)
+            if len(gap) == 1 and doc[gap[0]].lower_ in COORDINATORS:
+                return True
+        return False
+
+    # -- exemptions -----------------------------------------------------------------------
+    def _exempt(self, clause: ClauseContext, facts: ClauseFacts, start: int, end: int, prop: str | None,
+                start_tok: int) -> bool:
+        text = clause.text
+        for pattern in self.exceptions:
+            if any(m.start() <= start and m.end() >= end for m in userpatterns.finditer(pattern, text)):
+                return True
+        seg_start, seg_end = facts.segment_of(start)
+        if self.before and any(userpatterns.search(p, text[seg_start:start]) for p in self.before):
+            return True
+        if self.after and any(userpatterns.search(p, text[end:seg_end]) for p in self.after):
+            return True
+        if self.options["reference_after"] and facts.referenced(end, min(seg_end, end + 60)):
+            return True
+        if self.options["measurable_context"]:
+            if facts.bound_after(end) or facts.defined(start):
+                return True
+            part_start, part_end = facts.part_of(start)
+            if facts.measured(part_start, part_end):
+                return True
+
+            def part_measured(i: int) -> bool:
+                ps, pe = facts.part_of(facts.token_starts[i])
+                return facts.measured(ps, pe) or facts.has_number(ps, pe)
+
+            if self.support.book.measured(prop, facts.lowers, part_measured):
+                return True
+        return False
+
+    def _object(self, doc, c: _Candidate) -> str:
+        """The words after the last adjective of a hit ("no obvious [gate marks]")."""
+        tokens = list(doc[c.start_tok : c.end_tok])
+        last = max((i for i, t in enumerate(tokens) if t.lower_ in self.adjectives), default=-1)
+        rest = [t.text for t in tokens[last + 1 :] if not t.is_punct]
+        return " ".join(rest) if last >= 0 and rest else "defects"
+
+    # -- check ----------------------------------------------------------------------------
+    def check(self, clause: ClauseContext) -> Iterable[Hit]:
+        candidates = self._candidates(clause)
+        if not candidates:
+            return ()
+        if any(userpatterns.search(p, clause.text) for p in self.measurable):
+            return ()
+        return self._hits(clause, candidates)
+
+    def _hits(self, clause: ClauseContext, candidates: list[_Candidate]) -> Iterator[Hit]:
+        facts = facts_for(clause)
+        doc = clause.doc
+        topic = self.support.topic(clause, facts)
+        default_prop = self.options["property"] or None
+        for c in candidates:
+            start = doc[c.start_tok].idx
+            end = doc[c.end_tok - 1].idx + len(doc[c.end_tok - 1])
+            last = doc[c.end_tok - 1].lower_
+            if end < len(clause.text) and clause.text[end] == "." and last in ABBREVIATIONS:
+                end += 1  # "etc." keeps its full stop
+            elif last.endswith(".") and last.rstrip(".") and last.rstrip(".") not in ABBREVIATIONS:
+                end -= 1  # a sentence's full stop glued to the last word ("F&F.")
+            prop, exempt_prop = self.support.properties_of(
+                facts, c.start_tok, c.end_tok, topic, default_prop, self.options["property_group"]
+            )
+            if self._exempt(clause, facts, start, end, exempt_prop, c.start_tok):
+                continue
+            values = {"match": clause.text[start:end], "topic": topic, "property": prop or "",
+                      "object": self._object(doc, c)}
+            if self.options["deadline"]:
+                values["date"] = deadline_hint(clause.text[start:end])
+            suggestions = self.support.suggestions(prop, topic, self.rule.suggestions, values)
+            yield Hit(start, end, suggestions=suggestions, data=values)

@@ -18,6 +18,11 @@ FORMATS: Mapping[str, str] = {
     "full": "specllint.output.text:render_full",
     "concise": "specllint.output.text:render_concise",
     "json": "specllint.output.json_format:render",
+    "json-lines": "specllint.output.json_lines:render",
+    "sarif": "specllint.output.sarif:render",
+    "github": "specllint.output.github:render",
+    "junit": "specllint.output.junit:render",
+    "html": "specllint.output.html:render",
 }
 
 

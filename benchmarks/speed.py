@@ -1,0 +1,261 @@
+"""Speed and memory of specllint, measured against spaCy's bare tokenizer.
+
+One run measures (see docs/performance.md for what each figure means):
+
+* throughput in words per second (words = whitespace-separated tokens of the corpus) of
+  - ``tokenizer``: ``spacy.blank("en")`` with ``nlp.pipe`` over the very clause texts the
+    linter tokenizes (same batch size): **the reference**;
+  - ``tokenizer/paragraph``: ``nlp(paragraph)`` per blank-line paragraph (fewer, longer Docs);
+  - ``lint``: ``specllint.lint(corpus)`` with a warm linter, one process;
+  - ``lint_many -j N``: the corpus's contracts as separate texts over N processes;
+* start-up: median wall time of ``specllint check small.md`` (and ``--version``, ``rules``)
+  in a fresh interpreter, against ``python -c "import spacy; spacy.blank('en')"``;
+* peak memory: RSS high-water mark of a child process linting a 5 MB and a 50 MB document,
+  with :func:`specllint.lint` (full report) and :func:`specllint.iter_findings` (streaming).
+
+Usage::
+
+    python benchmarks/speed.py            # full run (1 MB corpus; 5 MB and 50 MB memory runs)
+    python benchmarks/speed.py --quick    # smaller, for a quick look
+    python benchmarks/speed.py --json     # machine-readable
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import corpus_gen  # noqa: E402
+
+MB = 1_000_000
+
+
+def _env() -> dict[str, str]:
+    env = dict(os.environ)
+    env["PYTHONPATH"] = os.pathsep.join(p for p in (str(ROOT), env.get("PYTHONPATH")) if p)
+    return env
+
+
+def _timed(fn: Any, repeat: int) -> float:
+    """Median seconds of ``repeat`` calls of ``fn``."""
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def throughput(corpus_bytes: int, seed: int, repeat: int, jobs: int) -> dict[str, Any]:
+    """Words per second of the tokenizer alone and of the full linter on one corpus."""
+    import spacy
+
+    import specllint
+    from specllint.engine import BATCH_SIZE, get_linter
+    from specllint.segmentation import segment
+
+    contracts = corpus_gen.contracts_of_size(corpus_bytes, seed)
+    text = "\n".join(contracts)
+    words = len(text.split())
+    start = time.perf_counter()
+    get_linter(specllint.Config())
+    build = time.perf_counter() - start
+    nlp = spacy.blank("en")
+    segments, _, _ = segment(text)
+    clauses = [text[s.start : s.end] for s in segments]
+    paragraphs = [p for p in text.split("\n\n") if p.strip()]
+
+    def pipe() -> None:
+        for _ in nlp.pipe(clauses, batch_size=BATCH_SIZE):
+            pass
+
+    def per_paragraph() -> None:
+        for p in paragraphs:
+            nlp(p)
+
+    specllint.lint(text)  # warm caches once before timing
+    t_pipe = _timed(pipe, repeat)
+    t_para = _timed(per_paragraph, repeat)
+    t_lint = _timed(lambda: specllint.lint(text), repeat)
+    t_many = _timed(lambda: specllint.lint_many(contracts, jobs=jobs), 1)
+    return {
+        "corpus_bytes": len(text.encode("utf-8")),
+        "words": words,
+        "clauses": len(clauses),
+        "contracts": len(contracts),
+        "linter_build_s": round(build, 3),
+        "tokenizer_pipe_wps": round(words / t_pipe),
+        "tokenizer_paragraph_wps": round(words / t_para),
+        "lint_wps": round(words / t_lint),
+        "lint_many_jobs": jobs,
+        "lint_many_wps": round(words / t_many),
+        "ratio_lint_to_tokenizer": round(t_pipe / t_lint, 3),
+        "ratio_lint_to_paragraph_tokenizer": round(t_para / t_lint, 3),
+    }
+
+
+def _wall(cmd: list[str], cwd: str, repeat: int) -> float:
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        subprocess.run(cmd, cwd=cwd, env=_env(), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def startup(repeat: int, seed: int) -> dict[str, Any]:
+    """Median wall time of fresh CLI runs against a bare ``spacy.blank('en')``."""
+    py = sys.executable
+    with tempfile.TemporaryDirectory() as tmp:
+        small = Path(tmp, "small.md")
+        small.write_text(corpus_gen.generate_contracts(1, seed)[0], encoding="utf-8")
+        cli = [py, "-m", "specllint.cli"]
+        out = {
+            "small_file_bytes": small.stat().st_size,
+            "spacy_blank_s": _wall([py, "-c", "import spacy; spacy.blank('en')"], tmp, repeat),
+            "check_small_s": _wall([*cli, "check", "small.md"], tmp, repeat),
+            "version_s": _wall([*cli, "--version"], tmp, repeat),
+            "rules_s": _wall([*cli, "rules"], tmp, repeat),
+            "python_s": _wall([py, "-c", "pass"], tmp, repeat),
+        }
+    out = {k: round(v, 3) if isinstance(v, float) else v for k, v in out.items()}
+    out["ratio_check_to_spacy"] = round(out["check_small_s"] / out["spacy_blank_s"], 3)
+    return out
+
+
+_CHILD = r"""
+import json, sys
+import specllint
+mode, path = sys.argv[1], sys.argv[2]
+config = specllint.Config(max_bytes=10**10)
+specllint.lint("warm up", config=config)
+with open(path, encoding="utf-8") as fh:
+    text = fh.read()
+def hwm():
+    with open("/proc/self/status") as fh:
+        return next(int(l.split()[1]) for l in fh if l.startswith("VmHWM"))
+before = hwm()
+if mode == "report":
+    report = specllint.lint(text, config=config)
+    result = {"findings": len(report.findings), "clauses": len(report.clauses)}
+elif mode == "stream":
+    result = {"findings": sum(1 for _ in specllint.iter_findings(text, config=config))}
+else:
+    result = {}
+result["hwm_before_lint_kb"] = before
+print(json.dumps(result))
+"""
+
+
+_LAUNCHER = r"""
+import json, resource, subprocess, sys
+proc = subprocess.run(sys.argv[1:], stdout=subprocess.PIPE, check=True)
+result = json.loads(proc.stdout)
+result["peak_kb"] = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+print(json.dumps(result))
+"""
+
+
+def _child_peak(mode: str, path: str) -> dict[str, Any]:
+    """Peak RSS of one child process linting ``path``.
+
+    A small launcher process starts the measuring child and reads
+    ``getrusage(RUSAGE_CHILDREN).ru_maxrss``: Linux carries a process's high-water mark
+    over ``exec``, so the child must be forked from a small process, not from this one.
+    """
+    start = time.perf_counter()
+    cmd = [sys.executable, "-c", _LAUNCHER, sys.executable, "-c", _CHILD, mode, path]
+    proc = subprocess.run(cmd, env=_env(), stdout=subprocess.PIPE, check=True)
+    result = json.loads(proc.stdout)
+    result["peak_rss_mb"] = round(result.pop("peak_kb") / 1024, 1)  # Linux reports kilobytes
+    result["before_lint_mb"] = round(result.pop("hwm_before_lint_kb") / 1024, 1)
+    result["lint_share_mb"] = round(result["peak_rss_mb"] - result["before_lint_mb"], 1)
+    result["seconds"] = round(time.perf_counter() - start, 1)
+    return result
+
+
+def memory(sizes_mb: list[int], seed: int) -> dict[str, Any]:
+    """Peak RSS for each input size, full report vs streaming."""
+    out: dict[str, Any] = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        for size in sizes_mb:
+            path = Path(tmp, f"corpus-{size}mb.md")
+            path.write_text(corpus_gen.generate_corpus(size * MB, seed), encoding="utf-8")
+            out[f"{size}MB"] = {mode: _child_peak(mode, str(path)) for mode in ("read-only", "report", "stream")}
+            path.unlink()
+    return out
+
+
+def _table(results: dict[str, Any]) -> str:
+    t, s, m = results["throughput"], results["startup"], results["memory"]
+    many = f"specllint.lint_many, {t['lint_many_jobs']} processes"
+    blank = "import spacy; spacy.blank('en')"
+    lines = [
+        f"machine: {results['machine']}",
+        "",
+        f"throughput on {t['corpus_bytes'] / MB:.2f} MB ({t['words']:,} words, {t['clauses']:,} clauses)",
+        f"  {'tokenizer: nlp.pipe over clauses (reference)':<48}{t['tokenizer_pipe_wps']:>12,} words/s",
+        f"  {'tokenizer: nlp(paragraph)':<48}{t['tokenizer_paragraph_wps']:>12,} words/s",
+        f"  {'specllint.lint, one process':<48}{t['lint_wps']:>12,} words/s",
+        f"  {many:<48}{t['lint_many_wps']:>12,} words/s",
+        f"  lint / tokenizer = {t['ratio_lint_to_tokenizer']:.1%} (target >= 10%);"
+        f" lint / paragraph tokenizer = {t['ratio_lint_to_paragraph_tokenizer']:.1%}",
+        f"  linter build (rules, matchers, pipeline): {t['linter_build_s']:.2f} s",
+        "",
+        "start-up (median wall time, fresh interpreter)",
+        f"  {'python -c pass':<48}{s['python_s']:>8.3f} s",
+        f"  {blank:<48}{s['spacy_blank_s']:>8.3f} s",
+        f"  {'specllint check small.md':<48}{s['check_small_s']:>8.3f} s",
+        f"  {'specllint --version':<48}{s['version_s']:>8.3f} s",
+        f"  {'specllint rules':<48}{s['rules_s']:>8.3f} s",
+        f"  check / spacy.blank = {s['ratio_check_to_spacy']:.2f} (target <= 1.30)",
+        "",
+        "peak memory (RSS high-water mark of a child process)",
+        f"  {'input':<8}{'mode':<12}{'peak MB':>10}{'before MB':>11}{'lint MB':>10}{'findings':>10}{'seconds':>9}",
+    ]
+    for size, modes in m.items():
+        for mode, r in modes.items():
+            lines.append(f"  {size:<8}{mode:<12}{r['peak_rss_mb']:>10.1f}{r['before_lint_mb']:>11.1f}"
+                         f"{r['lint_share_mb']:>10.1f}{r.get('findings', ''):>10}{r['seconds']:>9.1f}")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Measure specllint's throughput, start-up and memory.")
+    parser.add_argument("--quick", action="store_true", help="smaller corpus and inputs, fewer repetitions")
+    parser.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--jobs", type=int, default=0, help="processes for lint_many (0 = every core)")
+    parser.add_argument("--skip-memory", action="store_true", help="leave out the memory runs")
+    args = parser.parse_args(argv)
+    corpus = MB // 4 if args.quick else MB
+    repeat = 3 if args.quick else 5
+    sizes = [1, 5] if args.quick else [5, 50]
+    jobs = (os.cpu_count() or 1) if args.jobs <= 0 else args.jobs
+    results: dict[str, Any] = {
+        "machine": f"{platform.python_implementation()} {platform.python_version()}, "
+                   f"{os.cpu_count()} cores, {platform.machine()}",
+        "quick": args.quick,
+        "throughput": throughput(corpus, args.seed, repeat, jobs),
+        "startup": startup(repeat + 2, args.seed),
+        "memory": {} if args.skip_memory else memory(sizes, args.seed),
+    }
+    print(json.dumps(results, indent=2) if args.json else _table(results))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,203 @@
+"""Where a clause makes itself measurable: values, limits, standards and references.
+
+Language rules ask the same questions of a clause: is there a limit or a tolerance near
+this word, a named standard or test method, an identifier or a date after this
+reference? :class:`ClauseFacts` answers them from one scan of the clause text, and is
+shared by every rule through the document's ``facts`` (computed once per clause).
+
+All patterns here are built in and compiled once; patterns from rule files go through
+:mod:`specllint.userpatterns` instead.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Iterable
+from functools import cached_property
+from typing import TYPE_CHECKING
+
+import regex
+
+if TYPE_CHECKING:
+    from .kinds.base import ClauseContext
+
+NUM = r"(?<![\w.])\d+(?:[.,]\d+)*(?:\s?/\s?\d+)?"
+UNIT = r"(?:%|‰|°\s?[CF]?|[A-Za-zµμΩ][A-Za-zµμ²³/·]{0,9}(?:\([A-Za-z]\))?)"
+HEDGE = r"(?:about|approx(?:imately)?\.?|appr\.|apx\.?|around|circa|ca\.|c\.|roughly|nearly|almost|abt\.?|some|~|≈|∼)"
+CMP = (
+    r"(?:[≥≤≧≦⩾⩽<>]=?|=<|>=|<=|=|±|\+/-|\+/−|\+-|max(?:imum)?\.?|min(?:imum)?\.?|at\s+(?:least|most)|"
+    r"(?:not|no)\s+(?:more|less|greater|lower|higher|fewer|worse|better)\s+than|"
+    r"(?:less|more|greater|lower|higher|fewer|better|worse)\s+than|up\s+to|not\s+exceeding|exceed(?:s|ing)?|"
+    r"below|above|under|over|within|between)"
+)
+_CONSTRAINT = regex.compile(
+    rf"{CMP}\s*(?:(?:grade|class|level|DP|SA|GU|H)\s?)?{NUM}"
+    rf"|{NUM}\s*{UNIT}?\s*(?:±|\+/-|\+/−)\s*{NUM}"
+    rf"|[+]\s?{NUM}\s*/\s*[-−–]\s?{NUM}"
+    rf"|{NUM}\s*{UNIT}\s*(?:min|max)\b\.?"
+    rf"|{NUM}\s*(?:[-–~]|to)\s*{NUM}\s*{UNIT}"
+    r"|\b(?:grade|class|level|category|type|rating)\s+(?:[0-9]|[A-E]\b|[IVX]{1,4}\b)",
+    regex.I,
+)
+_BODIES = (
+    r"ISO(?:/IEC)?|IEC(?:/EN)?|EN(?:\s?ISO)?|BS(?:\s?EN)?|DIN(?:\s?EN)?|NF|ASTM|AATCC|ANSI|ASME|SAE|UL|CSA|JIS|KS|"
+    r"GB(?:/T)?|QB/T|FZ/T|SN/T|HG/T|AS/NZS|IPC(?:-[A-Z]+)?|J-STD|JEDEC|IEEE|ISTA|TAPPI|FEFCO|FINAT|IES|IESNA|LM|TM|"
+    r"CIE|NEMA|FDA|CFR|LFGB|BIFMA|EU|EC|EEC|MIL-STD|SPI|VDI|RAL|Pantone|NCS|AQL|IP|IPX|IK|NSF|USP|ECE|CISPR|ETSI|"
+    r"ICH|OECD|DOT|UN|IMDG|ISPM|EPA|ANSI/BIFMA|ASTM\s?F|CPSIA|TCVN|SASO|KC"
+)
+_STANDARD = regex.compile(
+    rf"\b(?:{_BODIES})(?:[\s/-]*[A-Z]{{0,3}}[\s-]?)§?\s?\d[\w.:/-]*"
+    r"|\b\d{1,3}\s*CFR\s*(?:Part\s*)?\d[\w.]*"
+    r"|\b(?:Regulation|Directive)\s*\((?:EC|EU|EEC)\)\s*(?:No\.?\s*)?\d[\d/]*"
+    r"|\b(?:REACH|RoHS|CPSIA|LFGB|OEKO-TEX(?:®)?(?:\s+Standard\s+100)?|GOTS|GRS|FSC|PEFC|Prop(?:osition)?\s?65|"
+    r"CARB(?:\s+Phase\s+\d)?|TSCA|HRIPT|Martindale|Izod|Charpy|CIEDE2000|CIELAB|D65|TL84|ΔE|delta\s?E|Delta\s?E)\b"
+    r"|\b(?:per|to|according\s+to|acc\.\s*to|in\s+accordance\s+with|compliant\s+with|complying\s+with|"
+    r"conforming\s+to|certified\s+to|meets?|passes?|passing|tested\s+(?:per|to|by))\s+(?:the\s+)?"
+    r"(?:[A-Z][\w/&.-]*[\s-]+){1,2}[A-Z]{0,3}-?\d[\w.:/-]*",
+)
+_REFERENCE = regex.compile(
+    r"\b[A-Z]{1,6}[-‐‑/_]?\d[\w.\-/]*"
+    r"|(?:#|\bno\.?\s?|\bnr\.?\s?|\bref\.?\s?)\s?[A-Z]*\d[\w.\-/]*"
+    r"|\b\d{4}-\d{1,2}-\d{1,2}\b|\b\d{1,2}[./]\d{1,2}[./]\d{2,4}\b"
+    r"|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?,?\s+\d{4}\b"
+    r"|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}\b"
+    r"|\b(?:rev(?:ision)?\.?|version|ver\.)\s?[A-Z0-9][\w.]*"
+    r"|\b(?:annex|appendix|exhibit|schedule|attachment|enclosure|clause|section)\s+[A-Z0-9][\w.]*"
+    r"|\b[\w-]+\.(?:pdf|ai|eps|psd|dwg|dxf|step|stp|igs|iges|jpg|jpeg|png|tiff?|xlsx?|docx?|zip)\b"
+    r"|\b(?:SGS|Intertek|Bureau\s+Veritas|BV|TÜV|TUV|Eurofins|UL|CTI|QIMA|Hohenstein|V-Trust|ALS|Applus|DEKRA|"
+    r"Dekra|Nemko|Kiwa|CCIC|CQC|Asia\s+Inspection)\b",
+)
+_NUMBER = regex.compile(rf"(?P<hedge>{HEDGE}\s*)?(?P<num>[±]?{NUM})(?:\s*(?P<unit>{UNIT}))?", regex.I)
+_ABBREV = r"(?<!\b(?:approx|appr|max|min|ca|c|no|nr|e\.g|i\.e|incl|excl|ref|abt|pcs|qty|dia|wt|vs|etc|fig|art|rev|ver))"
+_PART_BREAK = regex.compile(r";|,(?!\d)|:\s")
+_SEGMENT_BREAK = regex.compile(rf";|{_ABBREV}[.!?](?:\s|$)", regex.I)
+_LABEL = regex.compile(
+    r"^\s*(?P<label>[^:：=;,.()]{1,60}?)\s*(?::|：|=|\bmeans\b|\bis\s+defined\s+as\b|\bclaims?\b(?=\s+\w+\s+by\b))",
+    regex.I,
+)
+_BIND = regex.compile(
+    r"\s*\(?\s*(?:(?:to|up|of|at|than|for|with|min\.?|max\.?|minimum|maximum|at\s+least|least|hold|holds|withstands?|"
+    r"supports?|carr(?:y|ies)|bears?|resists?|survives?|pass(?:es)?|rated|enough|is|are|be|of\s+at)\s+){0,3}"
+    rf"(?:{CMP}\s*)?(?:{HEDGE}\s*)?[±]?{NUM}",
+    regex.I,
+)
+
+
+def _spans(pattern: regex.Pattern, text: str) -> tuple[tuple[int, int], ...]:
+    return tuple((m.start(), m.end()) for m in pattern.finditer(text))
+
+
+def _splits(pattern: regex.Pattern, text: str) -> tuple[tuple[int, int], ...]:
+    out, start = [], 0
+    for m in pattern.finditer(text):
+        out.append((start, m.start()))
+        start = m.end()
+    out.append((start, len(text)))
+    return tuple(out)
+
+
+def _any_in(spans: Iterable[tuple[int, int]], start: int, end: int) -> bool:
+    return any(s < end and e > start for s, e in spans)
+
+
+class ClauseFacts:
+    """Measurable evidence in one clause, located by character offsets."""
+
+    def __init__(self, text: str, lowers: tuple[str, ...] = (), token_starts: tuple[int, ...] = ()) -> None:
+        self.text = text
+        self.lowers = lowers
+        self.token_starts = token_starts
+        #: values other modules compute once per clause (e.g. the topic)
+        self.memo: dict[str, object] = {}
+
+    # -- structure ------------------------------------------------------------------------
+    @cached_property
+    def parts(self) -> tuple[tuple[int, int], ...]:
+        """Comma, colon and semicolon parts (decimal commas do not split)."""
+        return _splits(_PART_BREAK, self.text)
+
+    @cached_property
+    def segments(self) -> tuple[tuple[int, int], ...]:
+        """Semicolon- and sentence-delimited parts."""
+        return _splits(_SEGMENT_BREAK, self.text)
+
+    @cached_property
+    def label_end(self) -> int | None:
+        """End of a leading label or defined term ("Strength:", "Premium grade means")."""
+        m = _LABEL.match(self.text)
+        if m and len(m.group("label").split()) <= 6:
+            return m.end()
+        return None
+
+    def part_of(self, pos: int) -> tuple[int, int]:
+        return self._locate(self.parts, pos)
+
+    def segment_of(self, pos: int) -> tuple[int, int]:
+        return self._locate(self.segments, pos)
+
+    @staticmethod
+    def _locate(spans: tuple[tuple[int, int], ...], pos: int) -> tuple[int, int]:
+        i = max(0, bisect_right([s for s, _ in spans], pos) - 1)
+        return spans[i]
+
+    # -- evidence -------------------------------------------------------------------------
+    @cached_property
+    def constraints(self) -> tuple[tuple[int, int], ...]:
+        return _spans(_CONSTRAINT, self.text)
+
+    @cached_property
+    def standards(self) -> tuple[tuple[int, int], ...]:
+        return _spans(_STANDARD, self.text)
+
+    @cached_property
+    def references(self) -> tuple[tuple[int, int], ...]:
+        return _spans(_REFERENCE, self.text) + self.standards
+
+    @cached_property
+    def exact_numbers(self) -> tuple[tuple[int, int], ...]:
+        """Numbers that are not hedged by "about", "approx." or "~"."""
+        return tuple(m.span("num") for m in _NUMBER.finditer(self.text) if not m.group("hedge"))
+
+    def measured(self, start: int, end: int) -> bool:
+        """A limit, tolerance, rating or named standard lies in ``text[start:end]``."""
+        return _any_in(self.constraints, start, end) or _any_in(self.standards, start, end)
+
+    def referenced(self, start: int, end: int) -> bool:
+        """An identifier, date, document, lab or standard lies in ``text[start:end]``."""
+        return _any_in(self.references, start, end)
+
+    def has_number(self, start: int, end: int) -> bool:
+        return _any_in(self.exact_numbers, start, end)
+
+    def bound_after(self, pos: int) -> bool:
+        """A value follows directly ("resistant to 230 °C", "thicker than 2 mm")."""
+        part_end = self.part_of(pos)[1]
+        return _BIND.match(self.text, pos, part_end) is not None
+
+    def defined(self, start: int) -> bool:
+        """The word at ``start`` is in a leading label whose body states a value or standard."""
+        end = self.label_end
+        if end is None or start >= end:
+            return False
+        return self.measured(end, len(self.text)) or self.has_number(end, len(self.text))
+
+    def property_measured(self, evidence: frozenset[str]) -> bool:
+        """A word about the property (``evidence``) shares a part with a value or standard."""
+        for lower, start in zip(self.lowers, self.token_starts, strict=True):
+            if lower in evidence:
+                ps, pe = self.part_of(start)
+                if self.measured(ps, pe) or self.has_number(ps, pe):
+                    return True
+        return False
+
+
+def facts_for(clause: ClauseContext) -> ClauseFacts:
+    """The :class:`ClauseFacts` of a clause, computed once and kept on its spaCy Doc (shared
+    by every rule checking the clause, and depending on nothing outside it, which lets
+    :mod:`specllint.incremental` reuse results of unchanged clauses)."""
+    doc = clause.doc
+    facts = doc.user_data.get("specllint-language-evidence")
+    if facts is None:
+        facts = ClauseFacts(clause.text, tuple(t.lower_ for t in doc), tuple(t.idx for t in doc))
+        doc.user_data["specllint-language-evidence"] = facts
+    return facts

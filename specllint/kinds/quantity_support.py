@@ -1,0 +1,155 @@
+"""Shared helpers of the quantity kinds: context windows, written units, suggested
+tolerances and the document's general-tolerance statements (computed once per document)."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Sequence
+
+import regex
+
+from .. import userpatterns
+from ..model import Quantity
+from ..numbers import number_at
+from ..quantities import extract_quantities
+from .base import ClauseContext, DocumentContext
+
+#: Characters of context a "before" pattern sees.
+WINDOW = 48
+#: ISO 2768-1 class m limits for linear dimensions, in millimetres: (up to, ±limit).
+_ISO_2768_M = ((6, 0.1), (30, 0.2), (120, 0.3), (400, 0.5), (1000, 0.8), (2000, 1.2), (4000, 2.0))
+_TO_MM = {"micrometer": 0.001, "millimeter": 1.0, "centimeter": 10.0, "decimeter": 100.0, "meter": 1000.0,
+          "inch": 25.4, "foot": 304.8, "yard": 914.4, "thou": 0.0254}
+_PROPERTY_KINDS = (
+    (regex.compile(r"(?i)\b(?:weight|mass|g\.?\s?w\.?|n\.?\s?w\.?)\b"), "mass"),
+    (regex.compile(r"(?i)\b(?:gsm|grammage|fabric\s+weight)\b"), "areal_density"),
+    (regex.compile(r"(?i)\b(?:volume|capacity|fill)\b"), "volume"),
+    (regex.compile(r"(?i)\b(?:dimensions?|measurements?|sizes?|length|width|height|diameter|thickness)\b"), "length"),
+)
+_STATEMENT_KINDS_DEFAULT = frozenset(("length", "area"))
+ALL_KINDS = "*"
+
+
+def compile_before(patterns: Iterable[str]) -> list[regex.Pattern]:
+    """User patterns that must match right before a quantity (a trailing gap is allowed)."""
+    return [userpatterns.compile_pattern(f"(?:{p})[\\s:=]*\\Z") for p in patterns]
+
+
+def compile_after(patterns: Iterable[str]) -> list[regex.Pattern]:
+    """User patterns that must match right after a quantity."""
+    return [userpatterns.compile_pattern(f"\\A(?:{p})") for p in patterns]
+
+
+def compile_any(patterns: Iterable[str]) -> list[regex.Pattern]:
+    return [userpatterns.compile_pattern(p) for p in patterns]
+
+
+def before_matches(patterns: Sequence[regex.Pattern], text: str, start: int) -> bool:
+    window = text[max(0, start - WINDOW) : start]
+    return any(userpatterns.search(p, window) for p in patterns)
+
+
+def after_matches(patterns: Sequence[regex.Pattern], text: str, end: int) -> bool:
+    window = text[end : end + WINDOW]
+    return any(userpatterns.search(p, window) for p in patterns)
+
+
+def written_unit(q: Quantity, text: str) -> str:
+    """The unit as the clause writes it ("mm" in "250 mm ± 1 mm"), "" if none is written."""
+    pos = q.start
+    if pos < len(text) and text[pos] in "-−+":
+        pos += 1
+    n = number_at(text, pos)
+    if n is None:
+        return ""
+    rest = text[n.end : q.end]
+    if q.dual is not None:
+        rest = rest[: max(0, q.dual.start - n.end)].rstrip(" (")
+    m = regex.match(r"\s*(?:(?:~|–|-|to)\s*\S+\s*)?([^\s±(+]+(?:\s(?:oz|A|D|ft|m|cm))?)", rest)
+    return m.group(1) if m else ""
+
+
+def number_text(q: Quantity, text: str) -> str:
+    n = number_at(text, q.start)
+    return n.text if n else q.text
+
+
+def nice(x: float) -> str:
+    """A short, human number: 1-2-5 steps, no trailing zeros."""
+    if x <= 0 or not math.isfinite(x):
+        return "0"
+    exp = math.floor(math.log10(x))
+    base = x / 10**exp
+    step = 1 if base < 1.5 else 2 if base < 3.5 else 5 if base < 7.5 else 10
+    return format_number(step * 10.0**exp)
+
+
+def format_number(x: float) -> str:
+    out = f"{x:.6f}".rstrip("0").rstrip(".")
+    return out if out not in ("", "-0") else "0"
+
+
+def suggested_tolerance(q: Quantity, kind: str) -> tuple[str, bool]:
+    """A starting tolerance for ``q`` in its own unit, and whether it is a percentage."""
+    if kind in ("areal_density", "linear_density", "density"):
+        return "5", True
+    if kind == "length" and q.unit in _TO_MM:
+        mm = abs(q.value) * _TO_MM[q.unit]
+        limit = next((tol for up_to, tol in _ISO_2768_M if mm <= up_to), 3.0)
+        return format_number(float(f"{limit / _TO_MM[q.unit]:.2g}")), False
+    return nice(abs(q.value) * 0.02), False
+
+
+def kind_of(q: Quantity) -> str:
+    from ..units import resolve
+
+    info = resolve(q.unit) if q.unit else None
+    return info.kind if info else "other"
+
+
+def tolerance_statement_kinds(text: str, quantities: Sequence[Quantity]) -> frozenset[str]:
+    """Which dimension kinds a tolerance statement covers: the kinds of the tolerances it
+    states, the property it names for a percentage, else lengths (drawings, ISO 2768)."""
+    kinds: set[str] = set()
+    stated = [q for q in quantities if q.tolerance is not None and q.value == 0]
+    for q in stated or quantities:
+        if q.tolerance is None:
+            continue
+        if q.tolerance.relative:
+            named = {k for pat, k in _PROPERTY_KINDS if pat.search(text)}
+            kinds |= named or {ALL_KINDS}
+        else:
+            kind = kind_of(q)
+            kinds.add(kind)
+            if kind == "length":
+                kinds.add("area")
+    return frozenset(kinds or _STATEMENT_KINDS_DEFAULT)
+
+
+def general_tolerances(document: DocumentContext | None, patterns: Sequence[regex.Pattern], key: str) -> frozenset[str]:
+    """Dimension kinds covered by general-tolerance statements anywhere in the document
+    (cached in ``document.facts[key]``)."""
+    if document is None or not patterns:
+        return frozenset()
+    cached = document.facts.get(key)
+    if cached is not None:
+        return cached
+    kinds: set[str] = set()
+    for seg in document.segments:
+        text = document.text[seg.start : seg.end]
+        if any(userpatterns.search(p, text) for p in patterns):
+            kinds |= tolerance_statement_kinds(text, extract_quantities(text))
+    result = frozenset(kinds)
+    document.facts[key] = result
+    return result
+
+
+def clause_tolerances(clause: ClauseContext, patterns: Sequence[regex.Pattern]) -> frozenset[str]:
+    """Dimension kinds covered by a tolerance statement inside the clause itself."""
+    if not any(userpatterns.search(p, clause.text) for p in patterns):
+        return frozenset()
+    return tolerance_statement_kinds(clause.text, clause.quantities)
+
+
+def covers(kinds: frozenset[str], kind: str) -> bool:
+    return ALL_KINDS in kinds or kind in kinds

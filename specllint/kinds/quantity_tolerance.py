@@ -1,0 +1,171 @@
+"""Tolerance kinds: ``quantity-requires-tolerance`` (SPL201) and ``tolerance-sanity`` (SPL204)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+import regex
+
+from ..model import Quantity
+from ..quantities import chains
+from . import quantity_support as qs
+from .base import ClauseContext, Hit, Kind
+
+#: An ISO 286 fit written after a size ("Ø 6 mm h9", "Ø20 H7"): a tolerance by reference.
+_FIT = regex.compile(r"\A[^\S\n]?(?:[A-Za-z]{1,2}\d{1,2})(?![\w.])(?!\s*(?:mm|cm|m)\b)")
+#: Text between a quantity and the next one that carries a test condition over ("at 230 °C / 2.16 kg").
+_CONDITION_JOIN = regex.compile(r"\A[^\S\n]*(?:/|and|&|\+)[^\S\n]*\Z")
+_MIN_MAX_JOIN = regex.compile(r"\A[^\S\n]*(?:(?i:max|min)(?:imum)?\.?)?[^\S\n]*(?:[,;/]|and|to)?[^\S\n]*\Z")
+
+
+class MissingToleranceKind(Kind):
+    """A product dimension or mass stated as a bare nominal: no tolerance, limit, range or
+    fit, no general-tolerance statement covering it, and not a test condition."""
+
+    name = "quantity-requires-tolerance"
+    option_types = {
+        "dimensions": list,
+        "condition_patterns": list,
+        "condition_after_patterns": list,
+        "designation_patterns": list,
+        "general_tolerance_patterns": list,
+        "clause_tolerance_patterns": list,
+    }
+    option_defaults = {
+        "dimensions": ["length", "area", "volume", "mass", "areal_density"],
+        "condition_patterns": [],
+        "condition_after_patterns": [],
+        "designation_patterns": [],
+        "general_tolerance_patterns": [],
+        "clause_tolerance_patterns": [],
+    }
+
+    def __init__(self, rule, env) -> None:
+        super().__init__(rule, env)
+        self.dimensions = frozenset(self.options["dimensions"])
+        self.before = qs.compile_before(self.options["condition_patterns"] + self.options["designation_patterns"])
+        self.after = qs.compile_after(self.options["condition_after_patterns"])
+        self.general = qs.compile_any(self.options["general_tolerance_patterns"])
+        self.local = qs.compile_any(self.options["clause_tolerance_patterns"])
+        self.fact_key = f"general-tolerance:{rule.code}"
+
+    def check(self, clause: ClauseContext) -> Iterable[Hit]:
+        quantities = clause.quantities
+        if not quantities:
+            return
+        covered: frozenset[str] | None = None
+        text = clause.text
+        conditioned: set[int] = set()
+        for i, q in enumerate(quantities):
+            if self._condition(text, q) or (
+                i and i - 1 in conditioned and _CONDITION_JOIN.match(text[quantities[i - 1].end : q.start])
+            ):
+                conditioned.add(i)
+        index = {id(q): i for i, q in enumerate(quantities)}
+        for group in chains(text, quantities):
+            head, last = group[0], group[-1]
+            kind = qs.kind_of(head)
+            if kind not in self.dimensions or any(self._bounded(q) for q in group):
+                continue
+            if any(index[id(q)] in conditioned for q in group) or _FIT.match(text[last.end :]):
+                continue
+            if covered is None:
+                covered = qs.general_tolerances(clause.document, self.general, self.fact_key)
+                covered = covered | qs.clause_tolerances(clause, self.local)
+            if qs.covers(covered, kind):
+                continue
+            yield self._hit(text, group, kind)
+
+    @staticmethod
+    def _bounded(q: Quantity) -> bool:
+        return q.tolerance is not None or q.limit is not None or q.high is not None or q.approximate
+
+    def _condition(self, text: str, q: Quantity) -> bool:
+        return qs.before_matches(self.before, text, q.start) or qs.after_matches(self.after, text, q.end)
+
+    def _hit(self, text: str, group: list[Quantity], kind: str) -> Hit:
+        head, last = group[0], group[-1]
+        unit = qs.written_unit(last, text) or (last.unit or "")
+        tol, pct = qs.suggested_tolerance(max(group, key=lambda q: abs(q.value)), kind)
+        span_text = text[head.start : last.end]
+        if len(group) > 1:
+            numbers = " × ".join(qs.number_text(q, text) for q in group)
+            nominal = f"{numbers} {unit}"
+            first = f"{nominal}, each ± ⟨{tol}⟩ {'%' if pct else unit}"
+            second = f"{nominal}, general tolerances ISO 2768-⟨m⟩"
+        else:
+            nominal = f"{qs.number_text(last, text)} {unit}"
+            first = f"{nominal} ± ⟨{tol}⟩ {'%' if pct else unit}"
+            second = f"⟨min⟩–⟨max⟩ {unit}" if kind != "length" else f"{nominal}, general tolerances ISO 2768-⟨m⟩"
+        return Hit(
+            head.start,
+            last.end,
+            suggestions=(first, second),
+            data={"nominal": span_text, "tolerance": tol, "unit": unit},
+        )
+
+
+class ToleranceSanityKind(Kind):
+    """Tolerances that cannot be met or read: a lower bound at or below zero, a range
+    written high-to-low, a minimum above the maximum, a relative tolerance of 100 % or more."""
+
+    name = "tolerance-sanity"
+    option_types = {"max_relative": (int, float)}
+    option_defaults = {"max_relative": 100}
+
+    def check(self, clause: ClauseContext) -> Iterable[Hit]:
+        text = clause.text
+        quantities = clause.quantities
+        seen: set[tuple[int, int]] = set()
+        for hit in self._single(text, quantities):
+            seen.add((hit.start, hit.end))
+            yield hit
+        for hit in self._min_max(text, quantities):
+            if (hit.start, hit.end) not in seen:
+                yield hit
+
+    def _single(self, text: str, quantities: tuple[Quantity, ...]) -> Iterator[Hit]:
+        from ..units import resolve
+
+        for q in quantities:
+            info = resolve(q.unit) if q.unit else None
+            unit = qs.written_unit(q, text) or (q.unit or "")
+            tol = q.tolerance
+            if tol is not None and tol.relative and max(tol.plus, tol.minus) >= self.options["max_relative"]:
+                yield Hit(q.start, q.end, message=f"“{q.text}”: a tolerance of {qs.format_number(max(tol.plus, tol.minus))} % "
+                          "of the nominal allows nothing or everything",
+                          suggestions=(f"{qs.number_text(q, text)} {unit} ± ⟨5⟩ %",))
+            elif tol is not None and not tol.relative and q.value > 0 and tol.minus >= q.value and not (info and info.offset):
+                yield Hit(q.start, q.end, message=f"“{q.text}”: the tolerance is not smaller than the nominal, "
+                          "so the lower bound is zero or negative",
+                          suggestions=(f"{qs.number_text(q, text)} {unit} ± ⟨{qs.nice(q.value * 0.05)}⟩ {unit}",))
+            elif q.high is not None and q.high < q.value:
+                low, high = qs.format_number(q.high), qs.format_number(q.value)
+                yield Hit(q.start, q.end, message=f"“{q.text}”: the range runs from high to low",
+                          suggestions=(f"{low}–{high} {unit}".strip(),))
+
+    def _min_max(self, text: str, quantities: tuple[Quantity, ...]) -> Iterator[Hit]:
+        from ..units import convert
+
+        for a, b in zip(quantities, quantities[1:]):
+            if {a.limit, b.limit} != {"min", "max"} or a.high is not None or b.high is not None:
+                continue
+            if a.limit_start is None or b.limit_start is None or not a.unit or not b.unit:
+                continue
+            b_left = min(b.start, b.limit_start)
+            if b_left < a.end or not _MIN_MAX_JOIN.match(text[a.end : b_left]):
+                continue
+            b_value = convert(b.value, b.unit, a.unit)
+            if b_value is None:
+                continue
+            low, high = (a.value, b_value) if a.limit == "min" else (b_value, a.value)
+            if low <= high:
+                continue
+            start = min(a.limit_start, a.start)
+            min_q, max_q = (a, b) if a.limit == "min" else (b, a)
+            yield Hit(
+                start,
+                b.end,
+                message=f"the minimum ({min_q.text}) is above the maximum ({max_q.text}): no part can pass",
+                suggestions=(f"min {max_q.text}, max {min_q.text}",),
+            )

@@ -1,0 +1,267 @@
+"""Phrase patterns: the small notation rule files use for terms, compiled to a spaCy Matcher.
+
+A phrase is a sequence of slots separated by spaces. A slot is one of:
+
+``word``
+    the word in every inflection and British/American spelling ("colour" also matches
+    "colors", "strong" also "stronger", "strongest", "strongly"); ``word:adj``,
+    ``word:noun``, ``word:verb`` force the inflection class; ``=word`` matches exactly.
+``a|b|c``
+    any of the alternatives; ``_`` joins the words of a multi-word alternative
+    (``before|ahead_of|in_time_for``).
+``a-b``
+    a compound, matched hyphenated, spaced or fused ("eco-friendly", "eco friendly",
+    "ecofriendly"); ``*-friendly`` matches any word before "-friendly" (hyphenated or fused).
+``<name>``
+    a word class from the rule's ``classes`` option or ``rules/vocabulary/classes.yaml``.
+``*``
+    one content word (not punctuation, not a number, not a function word).
+``#``
+    a number written with digits.
+punctuation
+    itself (``,`` ``…`` ``&``); ``-`` is any hyphen.
+
+A slot may end with ``?`` (optional) or ``{m,n}`` (repeated m to n times).
+Everything is matched case-insensitively on tokens, so one Matcher pass finds every phrase.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
+
+import attrs
+import regex
+from spacy.matcher import Matcher
+from spacy.tokens import Doc
+
+from .morphology import POS_TAGS, default_morphology
+from .vocabulary import function_words
+
+#: A phrase may expand to at most this many token patterns.
+MAX_VARIANTS = 4096
+HYPHENS = ["-", "‐", "‑", "–"]
+_QUANT = regex.compile(r"^(?P<body>.+?)(?P<q>\?|\{\d*,?\d*\})?$")
+_NUMBER = r"^\d+(?:[.,]\d+)*(?:st|nd|rd|th)?$"
+_HYPHEN = regex.compile(r"<[^>]*>")
+_COMPOUND_SPLIT = regex.compile(r"-(?![^<]*>)")
+
+Token = dict[str, Any]
+
+
+class PhraseError(ValueError):
+    """A phrase that cannot be compiled; the message quotes the phrase."""
+
+
+@attrs.frozen
+class Match:
+    """A phrase match in a Doc: token range and the index of the phrase that matched."""
+
+    start: int
+    end: int
+    phrase: int
+
+
+class PhraseCompiler:
+    """Turns phrases into Matcher token patterns."""
+
+    def __init__(self, nlp: Any, classes: Mapping[str, Sequence[str]], inflect: bool = True) -> None:
+        self.nlp = nlp
+        self.classes = classes
+        self.inflect = inflect
+        self.morph = default_morphology()
+        self.function = function_words()
+        self.not_compounds = frozenset(classes.get("not-compound", ())) or frozenset({"-"})
+
+    # -- words ---------------------------------------------------------------------------
+    def word_forms(self, word: str) -> set[str]:
+        if word.startswith("="):
+            return {word[1:].lower()}
+        pos = None
+        if ":" in word and word.rsplit(":", 1)[1] in POS_TAGS:
+            word, pos = word.rsplit(":", 1)
+        word = word.lower()
+        if not self.inflect or word in self.function:
+            return self.morph.spellings(word) if word.isalpha() else {word}
+        return set(self.morph.forms(word, pos))
+
+    def _literal(self, text: str) -> list[list[Token]]:
+        """Token sequences for a literal that the tokenizer may split (``etc.``, ``F&F``)."""
+        word = text.rsplit(":", 1)[0] if ":" in text and text.rsplit(":", 1)[1] in POS_TAGS else text
+        tokens = [t.lower_ for t in self.nlp.make_doc(word.lstrip("="))]
+        if len(tokens) == 1:
+            return [[{"LOWER": {"IN": sorted(self.word_forms(text))}}]]
+        seqs = [[self._exact(t) for t in tokens]]
+        if not any(ch.isspace() for ch in word):
+            seqs.append([self._exact(word.lstrip("=").lower())])
+        return seqs
+
+    @staticmethod
+    def _exact(token: str) -> Token:
+        if "'" in token or "’" in token:
+            return {"LOWER": {"IN": sorted({token.replace("’", "'"), token.replace("'", "’")})}}
+        return {"LOWER": token}
+
+    def _class(self, name: str) -> list[str]:
+        if name not in self.classes:
+            raise PhraseError(f"unknown word class <{name}>")
+        return list(self.classes[name])
+
+    # -- slots ---------------------------------------------------------------------------
+    def _alternatives(self, alts: Iterable[str]) -> tuple[set[str], list[list[Token]], bool]:
+        """(single-token forms, multi-token sequences, wildcard?) for ``a|b|<c>``."""
+        forms: set[str] = set()
+        seqs: list[list[Token]] = []
+        wild = False
+        for alt in alts:
+            if alt == "*":
+                wild = True
+            elif alt.startswith("<") and alt.endswith(">"):
+                for entry in self._class(alt[1:-1]):
+                    if " " in entry.strip():
+                        seqs.extend(self.phrase_patterns(entry))
+                    else:
+                        f, s, _ = self._alternatives([entry])
+                        forms |= f
+                        seqs.extend(s)
+            else:
+                toks = self._literal(alt.replace("_", " ")) if "_" in alt.strip("_") else self._literal(alt)
+                if len(toks) == 1 and len(toks[0]) == 1:
+                    forms |= set(toks[0][0]["LOWER"]["IN"])
+                else:
+                    seqs.extend(toks)
+        return forms, seqs, wild
+
+    def _compound(self, parts: list[list[str]]) -> list[list[Token]]:
+        """Hyphenated, spaced and fused variants of ``a-b``; only the last part inflects."""
+        part_forms: list[set[str] | None] = []
+        for i, alts in enumerate(parts):
+            if alts == ["*"]:
+                part_forms.append(None)
+                continue
+            forms: set[str] = set()
+            for alt in alts:
+                entries = self._class(alt[1:-1]) if alt.startswith("<") else [alt]
+                for e in entries:
+                    forms |= self.word_forms(e) if i == len(parts) - 1 else {e.lstrip("=").lower()}
+            part_forms.append(forms)
+        hyphen: Token = {"ORTH": {"IN": HYPHENS}}
+        hyphenated: list[Token] = []
+        for i, forms in enumerate(part_forms):
+            if i:
+                hyphenated.append(hyphen)
+            hyphenated.append(self._wild() if forms is None else {"LOWER": {"IN": sorted(forms)}})
+        variants = [hyphenated]
+        if all(f is not None for f in part_forms):
+            variants.append([{"LOWER": {"IN": sorted(f)}} for f in part_forms])  # type: ignore[arg-type]
+            fused = {"".join(p) for p in itertools.product(*part_forms)}  # type: ignore[arg-type]
+            variants.append([{"LOWER": {"IN": sorted(fused)}}])
+        elif part_forms[-1] is not None and all(f is None for f in part_forms[:-1]) and len(part_forms) == 2:
+            tails = "|".join(regex.escape(f) for f in sorted(part_forms[-1], key=len, reverse=True))
+            words = "|".join(regex.escape(w) for w in sorted(self.not_compounds))
+            variants.append([{"LOWER": {"REGEX": rf"^(?!(?:{words})$)[a-z]{{2,}}(?:{tails})$"}}])
+        return variants
+
+    def _wild(self) -> Token:
+        return {"IS_PUNCT": False, "IS_SPACE": False, "LIKE_NUM": False, "LOWER": {"NOT_IN": sorted(self.function)}}
+
+    def slot_variants(self, raw: str) -> tuple[list[list[Token]], str | None]:
+        """Token sequences one slot may match, and its quantifier."""
+        m = _QUANT.match(raw)
+        body, quant = (m.group("body"), m.group("q")) if m and len(raw) > 1 else (raw, None)
+        if body == "#":
+            return [[{"TEXT": {"REGEX": _NUMBER}}]], quant
+        if body in HYPHENS:
+            return [[{"ORTH": {"IN": HYPHENS}}]], quant
+        if "-" in _HYPHEN.sub("", body.strip("-")) and not body.startswith("="):
+            parts = [p.split("|") for p in _COMPOUND_SPLIT.split(body)]
+            if all(all(a for a in p) for p in parts):
+                return self._compound(parts), quant
+        forms, seqs, wild = self._alternatives(body.split("|"))
+        if wild:
+            return [[self._wild()]], quant
+        if forms:
+            seqs.insert(0, [{"LOWER": {"IN": sorted(forms)}}])
+        return seqs, quant
+
+    # -- phrases -------------------------------------------------------------------------
+    def phrase_patterns(self, phrase: str) -> list[list[Token]]:
+        """All Matcher patterns of one phrase."""
+        options: list[list[list[Token]]] = []
+        for raw in phrase.split():
+            variants, quant = self.slot_variants(raw)
+            if quant is None:
+                options.append(variants)
+            elif all(len(v) == 1 for v in variants):
+                options.append([[{**v[0], "OP": "?" if quant == "?" else quant}] for v in variants])
+            elif quant == "?":
+                options.append([*variants, []])
+            else:
+                raise PhraseError(f"{phrase!r}: a repeated slot must match one token ({raw!r})")
+        total = 1
+        for o in options:
+            total *= len(o)
+        if total > MAX_VARIANTS:
+            raise PhraseError(f"{phrase!r} expands to {total} patterns (limit {MAX_VARIANTS})")
+        patterns = [[t for seq in combo for t in seq] for combo in itertools.product(*options)]
+        return [p for p in patterns if any(t.get("OP") not in ("?", "*") for t in p)]
+
+
+class PhraseSet:
+    """Many phrases matched with one Matcher pass; overlapping matches keep the longest."""
+
+    def __init__(
+        self,
+        nlp: Any,
+        phrases: Sequence[str],
+        classes: Mapping[str, Sequence[str]] | None = None,
+        inflect: bool = True,
+        literal: bool = False,
+    ) -> None:
+        self.phrases = tuple(phrases)
+        self.matcher = Matcher(nlp.vocab)
+        self._index: dict[int, int] = {}
+        compiler = PhraseCompiler(nlp, classes or {}, inflect)
+        for i, phrase in enumerate(self.phrases):
+            text = " ".join(_escape(w) for w in phrase.split()) if literal else phrase
+            try:
+                patterns = compiler.phrase_patterns(text)
+            except PhraseError:
+                raise
+            except (ValueError, KeyError) as exc:
+                raise PhraseError(f"{phrase!r}: {exc}") from None
+            if not patterns:
+                continue
+            key = f"phrase-{id(self)}-{i}"
+            self.matcher.add(key, patterns)
+            self._index[nlp.vocab.strings[key]] = i
+
+    def __bool__(self) -> bool:
+        return bool(self._index)
+
+    def matches(self, doc: Doc, merge: bool = False) -> list[Match]:
+        """Non-overlapping matches in text order. Where matches compete the longest wins,
+        or, with ``merge``, overlapping matches become one (keeping the longest's phrase)."""
+        if not self._index:
+            return []
+        found = sorted(self.matcher(doc), key=lambda m: (m[1] - m[2], m[1]))
+        taken: list[Match] = []
+        used: set[int] = set()
+        for key, start, end in found:
+            if any(i in used for i in range(start, end)):
+                if merge:
+                    for j, t in enumerate(taken):
+                        if t.start < end and start < t.end:
+                            taken[j] = Match(min(t.start, start), max(t.end, end), t.phrase)
+                            used.update(range(start, end))
+                            break
+                continue
+            used.update(range(start, end))
+            taken.append(Match(start, end, self._index[key]))
+        return sorted(taken, key=lambda m: m.start)
+
+
+def _escape(word: str) -> str:
+    """A config term matched literally (inflected, but no pattern notation)."""
+    return word if word.isalpha() or "-" in word.strip("-") else "=" + word

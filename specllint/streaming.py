@@ -1,0 +1,121 @@
+"""Findings clause by clause, for archives too large to hold a full :class:`~specllint.model.Report`.
+
+:func:`iter_findings` runs the same clause rules as :func:`specllint.lint` and yields
+the same :class:`~specllint.model.Finding` objects (same offsets, messages and
+fingerprints) in the same order, but it never builds the list of clauses, the clause
+scores or the report: clauses are read lazily from the segmenter, tokenized by spaCy in
+batches, checked, and dropped. Memory is the input text plus the largest batch of
+clauses, not the size of the document.
+
+What needs the whole document is left to :func:`specllint.lint`: the section checklist
+and other document-scope rules, order-metadata checks, scores, and reports of unused
+suppression comments. Suppression comments themselves are honoured.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from typing import TYPE_CHECKING, Any
+
+from .model import Finding
+
+if TYPE_CHECKING:
+    from .config import Config
+
+
+class ForwardLineIndex:
+    """Offset -> (line, column) for offsets that mostly move forward, in O(1) memory.
+
+    Unlike :class:`~specllint.positions.LineIndex` it stores no table of line starts: it
+    counts newlines from the last position asked for, so a pass over the text in order
+    costs one scan in total.
+    """
+
+    __slots__ = ("_line", "_line_start", "_pos", "_text")
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._line = 1  # line of _pos
+        self._line_start = 0  # offset where that line starts
+        self._pos = 0
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """1-based (line, column) of ``offset``; columns count characters."""
+        text = self._text
+        offset = max(0, min(offset, len(text)))
+        if offset >= self._pos:
+            newlines = text.count("\n", self._pos, offset)
+            if newlines:
+                self._line += newlines
+                self._line_start = text.rfind("\n", self._pos, offset) + 1
+            self._pos = offset
+            return self._line, offset - self._line_start + 1
+        if offset >= self._line_start:
+            return self._line, offset - self._line_start + 1
+        # Backwards past a line start (a finding earlier in a multi-line clause).
+        line = self._line - text.count("\n", offset, self._line_start)
+        return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
+
+
+class _Suppressions:
+    """Suppression comments of one text, parsed once, checked per finding."""
+
+    def __init__(self, text: str) -> None:
+        from . import suppression
+
+        self._covers = suppression._covers
+        directives = suppression.parse(text) if "specllint-" in text else []
+        self.scopes = suppression._scopes(text, directives)[0] if directives else []
+
+    def suppressed(self, finding: Finding) -> bool:
+        document_level = finding.clause is None and finding.start == finding.end
+        return any(self._covers(s, finding.code, finding.start, finding.line, document_level) for s in self.scopes)
+
+
+def iter_findings(
+    text: str, config: Config | Mapping[str, Any] | None = None, path: str | None = None
+) -> Iterator[Finding]:
+    """Yield the findings of the clause rules in ``text``, clause by clause, in text order.
+
+    The findings equal those of ``specllint.lint(text, config, path)`` whose ``clause`` is
+    set; document-level checks (sections, metadata, unused suppressions) are not run.
+    An input above ``max-bytes`` yields the single ``input-too-large`` finding.
+    """
+    from . import _as_config
+    from . import metadata as metadata_mod
+    from .engine import _FindingBuilder, get_linter
+    from .kinds import DocumentContext
+    from .segmentation import Segment, iter_structure, split_front_matter
+    from .textutil import sanitize
+
+    if not isinstance(text, str):
+        raise TypeError(f"iter_findings() expects str, got {type(text).__name__}")
+    linter = get_linter(_as_config(config))
+    if len(text) > linter.config.max_bytes:
+        yield from linter.lint(text, path=path).findings
+        return
+    clean = sanitize(text)
+    front = split_front_matter(clean)
+    meta_data, _ = metadata_mod.parse(front, linter.config)
+    document = DocumentContext(
+        text=clean,
+        segments=(),
+        headings=(),
+        metadata=meta_data,
+        metadata_span=(front.start, front.end) if front else None,
+        config=linter.config,
+        path=path,
+    )
+    segments = (s for s in iter_structure(clean, front) if type(s) is Segment)
+    builder = _FindingBuilder(text, ForwardLineIndex(text))  # type: ignore[arg-type]
+    suppressions = _Suppressions(text)
+    for seg, hits in linter._clause_hits(clean, segments, document):
+        if not hits:
+            continue
+        key = linter._clause_key(clean, seg)
+        for runner, hit in hits:
+            builder.add(runner, hit, seg.start, seg.label, key)
+        for finding in builder.drain():
+            if not suppressions.suppressed(finding):
+                yield finding
+

@@ -1,0 +1,62 @@
+"""What a clause is about (fabric, metal part, packaging, schedule…), from its words.
+
+The topic picks the suggestion a finding gets. Topic words live in
+``rules/vocabulary/topics.yaml``; a clause's topic is the one with the most word hits in
+the clause text, its Markdown heading and its ``Key:`` label (heading and key count
+double: they name the subject the clause is about).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from .morphology import default_morphology
+from .vocabulary import load
+
+GENERAL = "general"
+HEADING_WEIGHT = 2
+MAX_WORDS = 3
+
+
+class TopicDetector:
+    """Scores topics by the words of a clause and its heading."""
+
+    def __init__(self, nlp: Any) -> None:
+        self.nlp = nlp
+        self.order: list[str] = []
+        self.index: dict[tuple[str, ...], list[str]] = {}
+        morph = default_morphology()
+        for topic, entries in load("topics").items():
+            self.order.append(str(topic))
+            for entry in entries or ():
+                tokens = [t.lower_ for t in nlp.make_doc(str(entry))]
+                last_forms = morph.forms(tokens[-1], "noun") if tokens[-1].isalpha() else {tokens[-1]}
+                for form in last_forms:
+                    key = (*tokens[:-1], form)
+                    topics = self.index.setdefault(key, [])
+                    if topic not in topics:
+                        topics.append(str(topic))
+
+    def scores(self, lowers: Sequence[str], weight: int = 1, into: dict[str, int] | None = None) -> dict[str, int]:
+        """Add ``weight`` per topic word found in the token sequence ``lowers``."""
+        out = {} if into is None else into
+        n = len(lowers)
+        for i in range(n):
+            for size in range(1, MAX_WORDS + 1):
+                if i + size > n:
+                    break
+                for topic in self.index.get(tuple(lowers[i : i + size]), ()):
+                    out[topic] = out.get(topic, 0) + weight
+        return out
+
+    def detect(self, lowers: Sequence[str], context: Iterable[str | None] = ()) -> str:
+        """The best topic for a clause (token lowers) and its heading/key strings."""
+        scores = self.scores(lowers)
+        for text in context:
+            if text:
+                self.scores([t.lower_ for t in self.nlp.make_doc(text)], HEADING_WEIGHT, scores)
+        if not scores:
+            return GENERAL
+        best = max(scores.values())
+        return next(t for t in self.order if scores.get(t) == best)

@@ -1,0 +1,114 @@
+"""Many inputs at once: processes (``lint_many``, ``check -j``), threads, and streaming."""
+
+from __future__ import annotations
+
+import importlib.util
+import subprocess
+import sys
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import pytest
+
+import specllint
+from specllint.model import to_dict
+from specllint.streaming import ForwardLineIndex
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _corpus_gen():
+    spec = importlib.util.spec_from_file_location("corpus_gen", ROOT / "benchmarks" / "corpus_gen.py")
+    module = importlib.util.module_from_spec(spec)
+    assert spec.loader is not None
+    spec.loader.exec_module(module)
+    return module
+
+
+corpus_gen = _corpus_gen()
+CONTRACTS = corpus_gen.generate_contracts(12, seed=5)
+
+
+def test_corpus_generator_is_deterministic_and_sized():
+    assert corpus_gen.generate_contracts(3, seed=1) == corpus_gen.generate_contracts(3, seed=1)
+    assert corpus_gen.generate_contracts(3, seed=1) != corpus_gen.generate_contracts(3, seed=2)
+    text = corpus_gen.generate_corpus(50_000, seed=3)
+    assert len(text.encode("utf-8")) >= 50_000
+    assert "|---|" in text and "\n1.1 " in text and "Material:" in text
+
+
+def test_lint_many_matches_lint_in_order():
+    expected = [to_dict(specllint.lint(t)) for t in CONTRACTS]
+    assert [to_dict(r) for r in specllint.lint_many(CONTRACTS)] == expected
+    assert [to_dict(r) for r in specllint.lint_many(CONTRACTS, jobs=2)] == expected
+
+
+def test_lint_many_passes_config_and_paths():
+    config = {"select": ["SPL101"]}
+    reports = specllint.lint_many(CONTRACTS[:3], config=config, paths=["a.md", "b.md", "c.md"])
+    assert [r.path for r in reports] == ["a.md", "b.md", "c.md"]
+    assert all(f.code == "SPL101" for r in reports for f in r.findings)
+    assert specllint.lint_many([]) == []
+
+
+def test_lint_is_thread_safe():
+    texts = corpus_gen.generate_contracts(24, seed=11)
+    sequential = [to_dict(specllint.lint(t)) for t in texts]
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        threaded = list(pool.map(lambda t: to_dict(specllint.lint(t)), texts * 2))
+    assert threaded == sequential * 2
+
+
+def _cli(*args: str, cwd: Path) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "specllint.cli", *args],
+        cwd=cwd, capture_output=True, env={"PYTHONPATH": str(ROOT), "PATH": ""}, check=False,
+    )
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("fmt", ["full", "json"])
+def test_check_jobs_output_is_byte_identical(tmp_path, fmt):
+    for i, text in enumerate(CONTRACTS[:6]):
+        (tmp_path / f"c{i:02d}.md").write_text(text, encoding="utf-8")
+    (tmp_path / "broken.md").write_bytes(b"\xff\xfe not utf-8 \xc3\x28")
+    one = _cli("check", ".", "-f", fmt, "-j", "1", cwd=tmp_path)
+    two = _cli("check", ".", "-f", fmt, "-j", "2", cwd=tmp_path)
+    assert one.returncode == two.returncode == 2  # the broken file is an input error
+    assert one.stdout == two.stdout
+    assert one.stdout.count(b"c0") >= 6
+
+
+def test_iter_findings_equals_clause_findings_of_lint():
+    text = "\n".join(CONTRACTS)
+    report = specllint.lint(text)
+    streamed = list(specllint.iter_findings(text))
+    assert streamed == [f for f in report.findings if f.clause is not None]
+    assert streamed, "the generated corpus should have vague wording"
+
+
+def test_iter_findings_honours_suppression_comments():
+    text = (
+        "1. Material: high quality steel.\n"
+        "<!-- specllint-disable-next-line SPL101 -->\n"
+        "2. Finish: high quality coating.\n"
+    )
+    streamed = [(f.code, f.line) for f in specllint.iter_findings(text, config={"select": ["SPL101"]})]
+    linted = [(f.code, f.line) for f in specllint.lint(text, config={"select": ["SPL101"]}).findings
+              if f.clause is not None]
+    assert streamed == linted == [("SPL101", 1)]
+
+
+def test_iter_findings_too_large_input_gives_one_meta_finding():
+    findings = list(specllint.iter_findings("high quality " * 20, config={"max-bytes": 100}))
+    assert [f.name for f in findings] == ["input-too-large"]
+
+
+def test_forward_line_index_agrees_with_line_index():
+    from specllint.positions import LineIndex
+
+    text = "a\nbb\n\nccc\r\nd" * 5
+    fwd, ref = ForwardLineIndex(text), LineIndex(text)
+    # forward, backward within a line, backward over lines, and past the end
+    for offset in [0, 1, 2, 5, 4, 9, 3, 0, 17, 12, 30, len(text), len(text) + 5, 7]:
+        assert fwd.position(offset) == ref.position(offset), offset
