@@ -109,7 +109,9 @@ def _extraction(rows: list[dict[str, Any]]) -> tuple[dict[str, Any], list[dict[s
         for i, (_, g) in enumerate(gold):
             if i not in used:
                 fn += 1
-                errors.append({"id": row["id"], "kind": "fn", "text": g["text"], "unit": g["unit"], "value": g["value"]})
+                errors.append(
+                    {"id": row["id"], "kind": "fn", "text": g["text"], "unit": g["unit"], "value": g["value"]}
+                )
     return _scores(tp, fp, fn), errors
 
 

@@ -18,7 +18,9 @@ import attrs
 import regex
 
 #: vulgar fraction -> (numerator, denominator)
-_VULGAR = {"½": (1, 2), "¼": (1, 4), "¾": (3, 4), "⅛": (1, 8), "⅜": (3, 8), "⅝": (5, 8), "⅞": (7, 8), "⅓": (1, 3), "⅔": (2, 3)}
+_VULGAR = {
+    "½": (1, 2), "¼": (1, 4), "¾": (3, 4), "⅛": (1, 8), "⅜": (3, 8), "⅝": (5, 8), "⅞": (7, 8), "⅓": (1, 3), "⅔": (2, 3),
+}
 #: Denominators that fractions in measurements use; "28/410" or "10/2011" are codes.
 FRACTION_DENOMINATORS = frozenset((2, 3, 4, 5, 8, 10, 16, 32, 64))
 #: Longest run of digits taken as a number (longer runs are codes or garbage).

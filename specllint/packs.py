@@ -97,6 +97,12 @@ class Rule:
     source: str = ""
 
 
+def _toml_error_line(message: str) -> int | None:
+    """The line named in a ``tomllib`` error message (Python < 3.14 has no ``lineno``)."""
+    found = regex.search(r"\(at line (\d+)", message)
+    return int(found.group(1)) if found else None
+
+
 def _line_of(raw: str, needle: str) -> int | None:
     """First line of the file mentioning ``needle`` (for error messages)."""
     for number, line in enumerate(raw.splitlines(), 1):
@@ -128,7 +134,8 @@ def load_rule_file(path: Path, kinds: Mapping[str, type]) -> Rule:
     except UnicodeDecodeError:
         raise RulePackError(path, None, "not UTF-8 text") from None
     except tomllib.TOMLDecodeError as exc:
-        raise RulePackError(path, getattr(exc, "lineno", None), f"invalid TOML: {exc}") from None
+        line = getattr(exc, "lineno", None) or _toml_error_line(str(exc))
+        raise RulePackError(path, line, f"invalid TOML: {exc}") from None
     except OSError as exc:
         raise RulePackError(path, None, f"cannot read: {exc.strerror or exc}") from None
     for key, value in data.items():

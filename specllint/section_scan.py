@@ -160,24 +160,27 @@ def _table_views(
     yield View(index, "; ".join(cells), None, cells[0] if cells else "", far, heading, ancestors)
 
 
-def _excluded(spec: SectionSpec, view: View) -> bool:
-    """Is the view about something else (a carton size is not a product dimension)?
+def _excluded(spec: SectionSpec, view: View) -> int | None:
+    """Up to where the view is about something else (a carton size is no product dimension).
 
-    The key decides; the heading only when neither it nor the near context names the
-    section itself (``5,000 pcs`` under "Quantity and price" still counts). First words
-    of a clause never exclude it ("45 days after deposit." under "Shipment").
+    Returns None (not excluded), or the offset before which matches do not count: the end
+    of the text when the heading excludes it, the end of the first line when only the
+    ``Key:`` does (lines that follow a field may state something else). The heading
+    excludes only when neither it nor the near context names the section itself
+    (``5,000 pcs`` under "Quantity and price" still counts); first words never exclude.
     """
     assert spec.exclude_context is not None
     gates = USE_GATES
     if view.key and (not gates or prefixes_in(spec.exclude_words, view.key_keys)) and userpatterns.search(
         spec.exclude_context, view.key
     ):
-        return True
+        newline = view.text.find("\n")
+        return len(view.text) if newline < 0 else newline
     if not view.far or (gates and not prefixes_in(spec.exclude_words, view.far_keys)):
-        return False
+        return None
     if not _topic_in(spec.exclude_context, view.far):
-        return False
-    return not (_near_topic(spec, view) or _topic_in(spec.topic, view.far))
+        return None
+    return None if (_near_topic(spec, view) or _topic_in(spec.topic, view.far)) else len(view.text)
 
 
 def _fragments(pattern: regex.Pattern | None, text: str, whole: bool = False) -> list[tuple[int, int]]:
@@ -242,7 +245,7 @@ def scan(spec: SectionSpec, view: View, view_index: int, signals: Sequence[Signa
     cannot match); gates are still checked.
     """
     topical: bool | None = None
-    excluded: bool | None = None
+    excluded: int | None = -1
     found: list[Match] = []
     for signal in spec.signals if signals is None else signals:
         if USE_GATES and not gate_passes(signal.gate, view.keys, view.text, view.features):
@@ -252,11 +255,13 @@ def scan(spec: SectionSpec, view: View, view_index: int, signals: Sequence[Signa
                 topical = on_topic(spec, view)
             if not topical:
                 continue
-        if excluded is None:
-            excluded = spec.exclude_context is not None and _excluded(spec, view)
-            if excluded:
+        if excluded == -1:
+            excluded = _excluded(spec, view) if spec.exclude_context is not None else None
+            if excluded == len(view.text):
                 return []
         found.extend(_signal_matches(spec, signal, view, view_index))
+    if excluded is not None and excluded > 0:
+        found = [f for f in found if f[2] > excluded]
     if not found:
         return found
     if view.shared_weak is None:

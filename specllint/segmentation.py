@@ -21,6 +21,10 @@ from .sentences import split_sentences
 
 #: Clauses longer than this are split into their sentences.
 LONG_CLAUSE = 240
+#: No clause is longer than this: a longer sentence (a run-on line, a pasted blob) is cut
+#: at its last ``;``, ``,`` or space before the limit, so the cost and memory of one
+#: clause stay bounded whatever the input.
+MAX_CLAUSE = 2000
 
 _HEADING = regex.compile(r"^ {0,3}(#{1,6})[ \t]+(.*?)[ \t#]*$")
 _SETEXT = regex.compile(r"^ {0,3}(=+|-+)[ \t]*$")
@@ -230,7 +234,9 @@ def iter_structure(text: str, front: FrontMatter | None = None) -> Iterator[Segm
             context = " / ".join(x for x in (heading, table_header) if x) or None
             seg = _trimmed(text, inner_start, inner_end)
             if seg:
-                yield Segment(seg[0], seg[1], f"L{lines.line_of(ls)}", "table-row", context)
+                row = f"L{lines.line_of(ls)}"
+                for i, (s, e) in enumerate(capped(text, *seg)):
+                    yield Segment(s, e, row if i == 0 else f"{row}.{i + 1}", "table-row", context)
             prev_text_line = None
             continue
         table_header = None
@@ -279,6 +285,29 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int] | None:
     return (start, end) if end > start else None
 
 
+def capped(text: str, start: int, end: int, limit: int = MAX_CLAUSE) -> list[tuple[int, int]]:
+    """``text[start:end]`` as spans of at most ``limit`` characters (one span when short)."""
+    spans = []
+    while end - start > limit:
+        window = text[start : start + limit]
+        cut = -1
+        for sep in (";", ",", " ", "\n", "\t"):
+            cut = window.rfind(sep, limit // 2)
+            if cut > 0:
+                cut += 1
+                break
+        cut = start + (cut if cut > 0 else limit)
+        piece = _trimmed(text, start, cut)
+        if piece:
+            spans.append(piece)
+        start = cut
+        while start < end and text[start].isspace():
+            start += 1
+    if end > start:
+        spans.append((start, end))
+    return spans
+
+
 def _block_segments(text: str, lines: LineIndex, block: _Block, heading: str | None) -> Iterator[Segment]:
     span = _trimmed(text, block.start, block.end)
     if span is None:
@@ -289,7 +318,7 @@ def _block_segments(text: str, lines: LineIndex, block: _Block, heading: str | N
     if block.kind != "paragraph" and end - start <= LONG_CLAUSE:
         yield Segment(start, end, base, kind, heading, block.key)
         return
-    pieces = split_sentences(text, start, end)
+    pieces = [piece for s, e in split_sentences(text, start, end) for piece in capped(text, s, e)]
     if len(pieces) == 1:
         yield Segment(start, end, base, kind, heading, block.key)
         return

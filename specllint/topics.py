@@ -9,6 +9,7 @@ double: they name the subject the clause is about).
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 from typing import Any
 
 from .morphology import default_morphology
@@ -50,12 +51,19 @@ class TopicDetector:
                     out[topic] = out.get(topic, 0) + weight
         return out
 
+    @lru_cache(maxsize=1024)  # noqa: B019 - one detector per pipeline, kept for the process
+    def context_scores(self, text: str) -> tuple[tuple[str, int], ...]:
+        """Topic scores of a heading or key (many clauses share one heading)."""
+        found = self.scores([t.lower_ for t in self.nlp.make_doc(text)], HEADING_WEIGHT)
+        return tuple(found.items())
+
     def detect(self, lowers: Sequence[str], context: Iterable[str | None] = ()) -> str:
         """The best topic for a clause (token lowers) and its heading/key strings."""
         scores = self.scores(lowers)
         for text in context:
             if text:
-                self.scores([t.lower_ for t in self.nlp.make_doc(text)], HEADING_WEIGHT, scores)
+                for topic, score in self.context_scores(text):
+                    scores[topic] = scores.get(topic, 0) + score
         if not scores:
             return GENERAL
         best = max(scores.values())

@@ -26,10 +26,14 @@ TEXT = f"{LINE0}\n{LINE1}\n"
 
 def _start(tmp_path: Path, capabilities: dict | None = None) -> LspClient:
     client = LspClient([sys.executable, "-m", "specllint.cli", "server"], cwd=REPO, timeout=60)
-    result = client.initialize(tmp_path, capabilities)
-    encodings = ((capabilities or {}).get("general") or {}).get("positionEncodings") or ["utf-16"]
-    assert result["capabilities"]["positionEncoding"] == encodings[0]
-    assert result["capabilities"]["textDocumentSync"]["change"] == 2  # incremental
+    try:
+        result = client.initialize(tmp_path, capabilities)
+        encodings = ((capabilities or {}).get("general") or {}).get("positionEncodings") or ["utf-16"]
+        assert result["capabilities"]["positionEncoding"] == encodings[0]
+        assert result["capabilities"]["textDocumentSync"]["change"] == 2  # incremental
+    except BaseException:
+        client.close()
+        raise
     return client
 
 
@@ -141,7 +145,8 @@ def test_editor_session_end_to_end(server, tmp_path):
 
 
 def test_nearest_config_is_honoured_errors_are_shown_and_utf8_is_negotiated(tmp_path):
-    server = _start(tmp_path, {"general": {"positionEncodings": ["utf-8", "utf-16"]}})
+    server = _start(tmp_path, {"general": {"positionEncodings": ["utf-8", "utf-16"]},
+                               "workspace": {"didChangeWatchedFiles": {"dynamicRegistration": True}}})
     try:
         _check_configs(server, tmp_path)
     finally:
@@ -149,6 +154,12 @@ def test_nearest_config_is_honoured_errors_are_shown_and_utf8_is_negotiated(tmp_
 
 
 def _check_configs(server: LspClient, tmp_path: Path) -> None:
+    registration = server.wait_for(lambda m: m.get("method") == "client/registerCapability")
+    [watch] = registration["params"]["registrations"]
+    assert watch["method"] == "workspace/didChangeWatchedFiles"
+    assert {w["globPattern"] for w in watch["registerOptions"]["watchers"]} == {
+        "**/specllint.toml", "**/.specllint.toml", "**/pyproject.toml"}
+
     quiet = tmp_path / "quiet"
     quiet.mkdir()
     (quiet / "specllint.toml").write_text('ignore = ["SPL101"]\n', encoding="utf-8")
@@ -174,6 +185,13 @@ def _check_configs(server: LspClient, tmp_path: Path) -> None:
     (broken / "specllint.toml").write_text('ignore = ["SPL101"]\n', encoding="utf-8")
     server.notify("textDocument/didSave", {"textDocument": {"uri": (broken / "specllint.toml").as_uri()}})
     assert "high quality" not in _by_text(server.diagnostics(broken_uri))
+    assert "high quality" not in _by_text(server.diagnostics(quiet_uri))  # every open document
+
+    # A config changed outside the editor, reported through the registered watcher.
+    (quiet / "specllint.toml").write_text('select = ["SPL101"]\n', encoding="utf-8")
+    server.notify("workspace/didChangeWatchedFiles",
+                  {"changes": [{"uri": (quiet / "specllint.toml").as_uri(), "type": 2}]})
+    assert "high quality" in _by_text(server.diagnostics(quiet_uri))
 
 
 def test_exit_without_shutdown_exits_with_1(tmp_path):

@@ -149,5 +149,8 @@ def test_third_party_kind_and_pack_via_entry_point(tmp_path, monkeypatch):
     monkeypatch.syspath_prepend(str(tmp_path))
     report = specllint.lint("Finish: EXCELLENT and GOOD.", config=Config(select=["ACME"]))
     assert [(f.code, f.text) for f in report.findings] == [("ACME100", "EXCELLENT")]
-    assert specllint.lint("Finish: EXCELLENT.", config=Config(select=["ACME"], plugins=False)).findings == ()
+    without = specllint.lint("Finish: EXCELLENT.", config=Config(select=["SPL101"], plugins=False))
+    assert "ACME100" not in {f.code for f in without.findings}
+    with pytest.raises(specllint.ConfigError, match="ACME"):
+        specllint.lint("Finish: EXCELLENT.", config=Config(select=["ACME"], plugins=False))
     sys.modules.pop("acme_rules", None)

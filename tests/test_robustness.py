@@ -115,10 +115,11 @@ def test_deep_nesting(unit):
 
 
 def test_one_megabyte_line():
-    text = ("high quality steel 10 mm, " * 40_000)[:1_000_000]
+    text = ("lorem ipsum dolor sit amet " * 40_000)[:999_950] + " steel of high quality, 10 mm"
     report = specllint.lint(text)
     _check_invariants(text, report)
-    assert any(f.code == "SPL101" for f in report.findings)
+    assert max(c.end - c.start for c in report.clauses) <= 2000  # cut into bounded clauses
+    assert any(f.text == "high quality" for f in report.findings)
 
 
 def test_extreme_numbers_and_odd_characters():
@@ -223,7 +224,7 @@ _DUMP = (
 
 
 def test_json_is_byte_identical_in_process_and_across_processes(tmp_path):
-    text = (ROOT / "benchmarks" / "corpus_gen.py").read_text(encoding="utf-8")[:0] + CONTRACT * 3
+    text = CONTRACT * 3
     text += "Packing: standard export carton, approx. 20 kg, ASAP, or equivalent.\n"
     path = tmp_path / "c.md"
     path.write_text(text, encoding="utf-8")

@@ -30,6 +30,7 @@ from ..vocabulary import function_words
 from .base import ClauseContext, Hit, Kind
 from .language import language_support
 
+_DIGIT = regex.compile(r"\d")
 TIME_UNITS_PINT = frozenset({"second", "minute", "hour", "day", "week", "month", "year"})
 _VALUE = regex.compile(rf"^(?P<value>[±]?\s*{NUM}(?:\s*(?:[-–~～]|to)\s*{NUM})?)\s*(?P<unit>.*?)\s*$", regex.S)
 _WORD = r"(?:%|‰|°\s?[CF]\b|(?:(?:working|business|calendar|clear)\s+)?[A-Za-zµμΩ][\w°/²³·]*(?:/[A-Za-z]+)?)"
@@ -122,6 +123,10 @@ class ApproximationKind(Kind):
         self.after = userpatterns.compile_pattern(
             rf"(?<![\w.])(?P<value>{NUM}(?:\s*(?:[-–~～]|to)\s*{NUM})?)(?:\s*(?P<unit>{_WORD}))?\s+(?:{trailing})\b"
         ) if trailing else None
+        hedge_words = sorted({*self.options["hedges"], *self.options["trailing_hedges"]}, key=len, reverse=True)
+        self.any_hedge = userpatterns.compile_pattern(
+            "|".join(r"(?<!\w)" + regex.escape(w) + (r"\b" if w[-1].isalnum() else "") for w in hedge_words)
+        )
         self.time_words: set[str] = set()
         for w in self.options["time_words"]:
             self.time_words |= {w, w + "s"}
@@ -179,7 +184,7 @@ class ApproximationKind(Kind):
 
     # -- reporting ------------------------------------------------------------------------
     def check(self, clause: ClauseContext) -> Iterable[Hit]:
-        if not any(ch.isdigit() for ch in clause.text):
+        if _DIGIT.search(clause.text) is None or userpatterns.search(self.any_hedge, clause.text) is None:
             return ()
         found = self._found(clause)
         if not found:

@@ -64,7 +64,7 @@ class RequiredSectionsKind(Kind):
     option_types = {"templates": dict, "weak_message": str}
     option_defaults = {
         "templates": {},
-        "weak_message": "{title} is not stated concretely enough to verify: it needs {criterion}",
+        "weak_message": "section “{title}” is not stated concretely enough to verify: it needs {criterion}",
     }
 
     @classmethod

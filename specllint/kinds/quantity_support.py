@@ -31,13 +31,18 @@ ALL_KINDS = "*"
 
 
 def compile_before(patterns: Iterable[str]) -> list[regex.Pattern]:
-    """User patterns that must match right before a quantity (a trailing gap is allowed)."""
-    return [userpatterns.compile_pattern(f"(?:{p})[\\s:=]*\\Z") for p in patterns]
+    """User patterns that must match right before a quantity (a trailing gap is allowed),
+    joined into one pattern searched backwards from the quantity."""
+    joined = "|".join(f"(?:{p})" for p in patterns)
+    if not joined:
+        return []
+    return [userpatterns.compile_pattern(f"(?:{joined})[\\s:=]*\\Z", userpatterns.FLAGS | regex.REVERSE)]
 
 
 def compile_after(patterns: Iterable[str]) -> list[regex.Pattern]:
-    """User patterns that must match right after a quantity."""
-    return [userpatterns.compile_pattern(f"\\A(?:{p})") for p in patterns]
+    """User patterns that must match right after a quantity, joined into one."""
+    joined = "|".join(f"(?:{p})" for p in patterns)
+    return [userpatterns.compile_pattern(f"\\A(?:{joined})")] if joined else []
 
 
 def compile_any(patterns: Iterable[str]) -> list[regex.Pattern]:

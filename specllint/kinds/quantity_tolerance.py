@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from itertools import pairwise
 
 import regex
 
@@ -15,6 +16,7 @@ from .base import ClauseContext, Hit, Kind
 _FIT = regex.compile(r"\A[^\S\n]?(?:[A-Za-z]{1,2}\d{1,2})(?![\w.])(?!\s*(?:mm|cm|m)\b)")
 #: Text between a quantity and the next one that carries a test condition over ("at 230 °C / 2.16 kg").
 _CONDITION_JOIN = regex.compile(r"\A[^\S\n]*(?:/|and|&|\+)[^\S\n]*\Z")
+_LIST_JOIN = regex.compile(r"\A[^\S\n]*(?:,|/|,?[^\S\n]+(?:or|and))[^\S\n]*\Z")
 _MIN_MAX_JOIN = regex.compile(r"\A[^\S\n]*(?:(?i:max|min)(?:imum)?\.?)?[^\S\n]*(?:[,;/]|and|to)?[^\S\n]*\Z")
 
 
@@ -62,7 +64,11 @@ class MissingToleranceKind(Kind):
             ):
                 conditioned.add(i)
         index = {id(q): i for i, q in enumerate(quantities)}
-        for group in chains(text, quantities):
+        groups = chains(text, quantities)
+        listed = _listed(text, groups)
+        for n, group in enumerate(groups):
+            if n in listed:
+                continue  # an assortment ("spanners 8, 10, 13 mm"), not one nominal
             head, last = group[0], group[-1]
             kind = qs.kind_of(head)
             if kind not in self.dimensions or any(self._bounded(q) for q in group):
@@ -105,6 +111,16 @@ class MissingToleranceKind(Kind):
         )
 
 
+def _listed(text: str, groups: list[list[Quantity]]) -> set[int]:
+    """Indices of groups that are members of a list of values sharing one unit."""
+    out: set[int] = set()
+    for n in range(1, len(groups)):
+        a, b = groups[n - 1][-1], groups[n][0]
+        if a.unit == b.unit and _LIST_JOIN.match(text[a.end : b.start]):
+            out.update((n - 1, n))
+    return out
+
+
 class ToleranceSanityKind(Kind):
     """Tolerances that cannot be met or read: a lower bound at or below zero, a range
     written high-to-low, a minimum above the maximum, a relative tolerance of 100 % or more."""
@@ -132,11 +148,14 @@ class ToleranceSanityKind(Kind):
             unit = qs.written_unit(q, text) or (q.unit or "")
             tol = q.tolerance
             if tol is not None and tol.relative and max(tol.plus, tol.minus) >= self.options["max_relative"]:
-                yield Hit(q.start, q.end, message=f"“{q.text}”: a tolerance of {qs.format_number(max(tol.plus, tol.minus))} % "
-                          "of the nominal allows nothing or everything",
+                share = qs.format_number(max(tol.plus, tol.minus))
+                yield Hit(q.start, q.end,
+                          message=f"“{q.text}”: a tolerance of {share} % of the nominal allows nothing or everything",
                           suggestions=(f"{qs.number_text(q, text)} {unit} ± ⟨5⟩ %",))
-            elif tol is not None and not tol.relative and q.value > 0 and tol.minus >= q.value and not (info and info.offset):
-                yield Hit(q.start, q.end, message=f"“{q.text}”: the tolerance is not smaller than the nominal, "
+            elif (tol is not None and not tol.relative and q.value > 0 and tol.minus >= q.value
+                  and not (info and info.offset)):
+                yield Hit(q.start, q.end,
+                          message=f"“{q.text}”: the tolerance is not smaller than the nominal, "
                           "so the lower bound is zero or negative",
                           suggestions=(f"{qs.number_text(q, text)} {unit} ± ⟨{qs.nice(q.value * 0.05)}⟩ {unit}",))
             elif q.high is not None and q.high < q.value:
@@ -147,7 +166,7 @@ class ToleranceSanityKind(Kind):
     def _min_max(self, text: str, quantities: tuple[Quantity, ...]) -> Iterator[Hit]:
         from ..units import convert
 
-        for a, b in zip(quantities, quantities[1:]):
+        for a, b in pairwise(quantities):
             if {a.limit, b.limit} != {"min", "max"} or a.high is not None or b.high is not None:
                 continue
             if a.limit_start is None or b.limit_start is None or not a.unit or not b.unit:

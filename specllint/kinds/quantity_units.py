@@ -141,7 +141,8 @@ class DualUnitKind(Kind):
         )
         suggestions = [fixed]
         if back is not None and len(pairs) == 1:
-            suggestions.append(f"⟨{_rounded(back, _decimals(text, q))}⟩ {main_unit} ({qs.number_text(d, text)} {dual_unit})")
+            back_text = _rounded(back, _decimals(text, q))
+            suggestions.append(f"⟨{back_text}⟩ {main_unit} ({qs.number_text(d, text)} {dual_unit})")
         return Hit(start, end, message=message, suggestions=tuple(suggestions))
 
 

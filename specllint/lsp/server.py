@@ -206,6 +206,7 @@ def serve(log_file: Path | None = None) -> int:
         logging.basicConfig(
             filename=str(log_file), level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
         )
+        logging.getLogger("pygls").setLevel(logging.WARNING)  # it logs every message at INFO
     server = build_server()
     stdin, stdout = sys.stdin.buffer, sys.stdout.buffer
     # Anything printed by accident must not corrupt the protocol stream.
