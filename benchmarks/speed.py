@@ -240,10 +240,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--jobs", type=int, default=0, help="processes for lint_many (0 = every core)")
     parser.add_argument("--skip-memory", action="store_true", help="leave out the memory runs")
+    parser.add_argument("--memory-sizes", help="input sizes in MB for the memory runs, e.g. 5,50")
     args = parser.parse_args(argv)
     corpus = MB // 4 if args.quick else MB
     repeat = 3 if args.quick else 5
     sizes = [1, 5] if args.quick else [5, 50]
+    if args.memory_sizes:
+        sizes = [int(x) for x in args.memory_sizes.split(",") if x.strip()]
     jobs = (os.cpu_count() or 1) if args.jobs <= 0 else args.jobs
     results: dict[str, Any] = {
         "machine": f"{platform.python_implementation()} {platform.python_version()}, "

@@ -16,7 +16,6 @@ from typing import Any
 from .config import Config, ConfigError
 from .model import Clause, Edit, Finding, Fix, Quantity, Report, SectionStatus, Tolerance, to_dict
 from .packs import RulePackError
-from .quantities import extract_quantities
 
 __version__ = "0.1.0"
 
@@ -47,6 +46,14 @@ def _as_config(config: Config | Mapping[str, Any] | None) -> Config:
     from .config_files import config_from_mapping
 
     return config_from_mapping(config, source="config")
+
+
+def extract_quantities(text: str) -> tuple[Quantity, ...]:
+    """Every quantity in ``text`` (see :mod:`specllint.quantities`; imported on first use,
+    so ``specllint --version`` and ``specllint rules`` do not compile the unit grammar)."""
+    from .quantities import extract_quantities as extract
+
+    return extract(text)
 
 
 def lint(text: str, config: Config | Mapping[str, Any] | None = None, path: str | None = None) -> Report:

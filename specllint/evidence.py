@@ -17,7 +17,6 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 import regex
-from spacy.attrs import IDX, LOWER
 
 if TYPE_CHECKING:
     from .kinds.base import ClauseContext

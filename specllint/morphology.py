@@ -68,7 +68,10 @@ def verb_forms(verb: str) -> set[str]:
     out = {plural(verb)}
     if verb.endswith("e"):
         out.add(verb + "d")
-        out.add(verb[:-2] + "ying" if verb.endswith("ie") else (verb if verb.endswith(("ee", "ye", "oe")) else verb[:-1]) + "ing")
+        if verb.endswith("ie"):
+            out.add(verb[:-2] + "ying")
+        else:
+            out.add((verb if verb.endswith(("ee", "ye", "oe")) else verb[:-1]) + "ing")
     elif verb.endswith("y") and verb[-2:-1] not in tuple(VOWELS):
         out |= {verb[:-1] + "ied", verb + "ing"}
     elif _cvc(verb):

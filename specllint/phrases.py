@@ -22,7 +22,8 @@ punctuation
     itself (``,`` ``…`` ``&``); ``-`` is any hyphen.
 
 A slot may end with ``?`` (optional) or ``{m,n}`` (repeated m to n times).
-Everything is matched case-insensitively on tokens, so one Matcher pass finds every phrase.
+Everything is matched case-insensitively on tokens. This module compiles phrases to
+spaCy Matcher token patterns; :mod:`specllint.phraseset` matches many of them quickly.
 """
 
 from __future__ import annotations
@@ -31,11 +32,7 @@ import itertools
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
-import attrs
 import regex
-from spacy.attrs import LOWER
-from spacy.matcher import Matcher
-from spacy.tokens import Doc
 
 from .morphology import POS_TAGS, default_morphology
 from .vocabulary import function_words
@@ -46,8 +43,6 @@ HYPHENS = ["-", "‐", "‑", "–"]
 _QUANT = regex.compile(r"^(?P<body>.+?)(?P<q>\?|\{\d*,?\d*\})?$")
 _NUMBER = r"^\d+(?:[.,]\d+)*(?:st|nd|rd|th)?$"
 _HYPHEN = regex.compile(r"<[^>]*>")
-#: Doc.user_data key for the set of lower-cased token hashes (computed once per clause).
-_LOWERS = "specllint.lower-hashes"
 _COMPOUND_SPLIT = regex.compile(r"-(?![^<]*>)")
 
 Token = dict[str, Any]
@@ -55,15 +50,6 @@ Token = dict[str, Any]
 
 class PhraseError(ValueError):
     """A phrase that cannot be compiled; the message quotes the phrase."""
-
-
-@attrs.frozen
-class Match:
-    """A phrase match in a Doc: token range and the index of the phrase that matched."""
-
-    start: int
-    end: int
-    phrase: int
 
 
 class PhraseCompiler:
@@ -213,141 +199,3 @@ class PhraseCompiler:
             raise PhraseError(f"{phrase!r} expands to {total} patterns (limit {MAX_VARIANTS})")
         patterns = [[t for seq in combo for t in seq] for combo in itertools.product(*options)]
         return [p for p in patterns if any(t.get("OP") not in ("?", "*") for t in p)]
-
-
-@attrs.frozen
-class _Group:
-    """Patterns of one phrase that need the same words: one small Matcher."""
-
-    phrase: int
-    needs: tuple[frozenset[str], ...]
-    matcher: Matcher
-
-
-class PhraseSet:
-    """Many phrases, compiled to small Matchers that run only when they can match.
-
-    Running one Matcher with thousands of patterns over every clause is slow, and most
-    clauses contain none of the words a phrase needs. The patterns of a phrase are grouped
-    by the word sets their required tokens draw from; a group runs only on a clause that
-    has a word of each set (or, for fused compounds like "ecofriendly", a word with one of
-    the endings). Each group is indexed under its most specific set, so a clause looks at
-    the few groups its words can trigger.
-    """
-
-    def __init__(
-        self,
-        nlp: Any,
-        phrases: Sequence[str],
-        classes: Mapping[str, Sequence[str]] | None = None,
-        inflect: bool = True,
-        literal: bool = False,
-    ) -> None:
-        self.phrases = tuple(phrases)
-        self._groups: list[_Group] = []
-        self._by_word: dict[str, list[int]] = {}
-        self._by_tail: list[tuple[tuple[str, ...], int]] = []
-        self._always: list[int] = []
-        compiler = PhraseCompiler(nlp, classes or {}, inflect)
-        for i, phrase in enumerate(self.phrases):
-            text = " ".join(_escape(w) for w in phrase.split()) if literal else phrase
-            try:
-                patterns = compiler.phrase_patterns(text)
-            except PhraseError:
-                raise
-            except (ValueError, KeyError) as exc:
-                raise PhraseError(f"{phrase!r}: {exc}") from None
-            grouped: dict[tuple[tuple[frozenset[str], ...], tuple[str, ...]], list[list[Token]]] = {}
-            for pattern in patterns:
-                grouped.setdefault(_needs(pattern, compiler.regex_tails), []).append(pattern)
-            for (needs, tails), members in grouped.items():
-                matcher = Matcher(nlp.vocab)
-                matcher.add("phrase", members)
-                g = len(self._groups)
-                self._groups.append(_Group(i, needs, matcher))
-                if needs:
-                    best = min(needs, key=lambda n: (bool(n & compiler.function), not all(w.isalpha() for w in n), len(n)))
-                    for word in best:
-                        self._by_word.setdefault(word, []).append(g)
-                elif tails:
-                    self._by_tail.append((tails, g))
-                else:
-                    self._always.append(g)
-        strings = nlp.vocab.strings
-        self._by_hash: dict[int, list[int]] = {strings.add(w): gs for w, gs in self._by_word.items()}
-        self._hashes = frozenset(self._by_hash)
-        self._needs_hashes = [tuple(frozenset(strings.add(w) for w in n) for n in g.needs) for g in self._groups]
-        self._tail_index: dict[str, list[int]] = {}
-        for tails, g in self._by_tail:
-            for tail in tails:
-                self._tail_index.setdefault(tail, []).append(g)
-        self._tail_re = (
-            regex.compile("(?:" + "|".join(regex.escape(t) for t in sorted(self._tail_index, key=len, reverse=True)) + ")$")
-            if self._tail_index
-            else None
-        )
-
-    def __bool__(self) -> bool:
-        return bool(self._groups)
-
-    def _active(self, doc: Doc) -> list[_Group]:
-        hashes = doc.user_data.get(_LOWERS)
-        if hashes is None:
-            hashes = frozenset(doc.to_array([LOWER]).tolist())
-            doc.user_data[_LOWERS] = hashes
-        active = set(self._always)
-        for h in hashes & self._hashes:
-            active.update(self._by_hash[h])
-        if self._tail_re is not None:
-            strings = doc.vocab.strings
-            for h in hashes:
-                if m := self._tail_re.search(strings[h]):
-                    active.update(self._tail_index[m.group()])
-        needs = self._needs_hashes
-        return [self._groups[g] for g in sorted(active) if all(not hashes.isdisjoint(n) for n in needs[g])]
-
-    def matches(self, doc: Doc, merge: bool = False) -> list[Match]:
-        """Non-overlapping matches in text order. Where matches compete the longest wins,
-        or, with ``merge``, overlapping matches become one (keeping the longest's phrase)."""
-        if not self._groups:
-            return []
-        found = [(g.phrase, start, end) for g in self._active(doc) for _, start, end in g.matcher(doc)]
-        if not found:
-            return []
-        found.sort(key=lambda m: (m[1] - m[2], m[1]))
-        taken: list[Match] = []
-        used: set[int] = set()
-        for phrase, start, end in found:
-            if any(i in used for i in range(start, end)):
-                if merge:
-                    for j, t in enumerate(taken):
-                        if t.start < end and start < t.end:
-                            taken[j] = Match(min(t.start, start), max(t.end, end), t.phrase)
-                            used.update(range(start, end))
-                            break
-                continue
-            used.update(range(start, end))
-            taken.append(Match(start, end, phrase))
-        return sorted(taken, key=lambda m: m.start)
-
-
-def _needs(pattern: list[Token], regex_tails: Mapping[str, tuple[str, ...]]) -> tuple[tuple[frozenset[str], ...], tuple[str, ...]]:
-    """The word sets a pattern's required tokens draw from, and fused-compound endings."""
-    needs: list[frozenset[str]] = []
-    tails: tuple[str, ...] = ()
-    for spec in pattern:
-        if str(spec.get("OP", "")).startswith(("?", "*", "{0", "{,")):
-            continue
-        value = spec.get("LOWER")
-        if isinstance(value, str):
-            needs.append(frozenset({value}))
-        elif isinstance(value, dict) and "IN" in value:
-            needs.append(frozenset(value["IN"]))
-        elif isinstance(value, dict) and value.get("REGEX") in regex_tails:
-            tails = tuple(sorted(regex_tails[value["REGEX"]]))
-    return tuple(sorted(set(needs), key=sorted)), tails
-
-
-def _escape(word: str) -> str:
-    """A config term matched literally (inflected, but no pattern notation)."""
-    return word if word.isalpha() or "-" in word.strip("-") else "=" + word

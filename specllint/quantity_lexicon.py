@@ -9,12 +9,11 @@ from __future__ import annotations
 
 import regex
 
-from .units import spellings
-
 _H = r"[^\S\n]"  # horizontal white space
 
 
-def _spelling_pattern(spelling: str) -> str:
+def _atoms(spelling: str) -> tuple[str, ...]:
+    """A spelling as regex pieces: spaces and inner full stops are optional."""
     out = []
     for ch in spelling.rstrip("."):
         if ch == " ":
@@ -23,18 +22,36 @@ def _spelling_pattern(spelling: str) -> str:
             out.append(r"\.?")
         else:
             out.append(regex.escape(ch))
-    return "".join(out)
+    return tuple(out)
+
+
+def _trie_pattern(spellings: set[str]) -> str:
+    """One regex for many spellings, factored by common prefixes (a trie): matching then
+    costs one pass instead of one attempt per spelling. Longer spellings are tried first."""
+    trie: dict = {}
+    for sp in spellings:
+        node = trie
+        for atom in _atoms(sp):
+            node = node.setdefault(atom, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        alts = [atom + emit(child) for atom, child in sorted(node.items()) if atom]
+        if "" in node:
+            alts.append("")
+        if len(alts) == 1:
+            return alts[0]
+        return "(?:" + "|".join(alts) + ")"
+
+    return emit(trie)
 
 
 def _unit_alternation() -> str:
-    from .unit_aliases import SYMBOLS
+    from .unit_aliases import SYMBOLS, WORDS
 
-    symbol_set = {s for group in SYMBOLS.values() for s in group}
-    parts = []
-    for s in sorted(set(spellings()), key=lambda s: (-len(s), s)):
-        pat = _spelling_pattern(s)
-        parts.append(pat if s in symbol_set else f"(?i:{pat})")
-    return "|".join(parts)
+    symbols = {s for group in SYMBOLS.values() for s in group}
+    words = {s.casefold() for group in WORDS.values() for s in group}
+    return f"{_trie_pattern(symbols)}|(?i:{_trie_pattern(words)})"
 
 
 _UNIT_ALT = _unit_alternation()
@@ -103,23 +120,27 @@ _LIMIT_MIN = (
 )
 _HEDGE = r"(?i:approx\.?|approximately|appr\.?|about|around|circa|ca\.|roughly|nearly|some)|(?<!V[^\S\n]?)~|≈|∼|≃"
 _SEP = rf"{_H}*(?:[:=]{_H}*)?"
-LIMIT_MAX_BEFORE = regex.compile(rf"(?:(?<![\p{{L}}])(?<!\d{_H}?)(?:{_LIMIT_MAX.format(_H=_H)})){_SEP}\Z")
-LIMIT_MIN_BEFORE = regex.compile(rf"(?:(?<![\p{{L}}])(?<!\d{_H}?)(?:{_LIMIT_MIN.format(_H=_H)})){_SEP}\Z")
-HEDGE_BEFORE = regex.compile(rf"(?:(?<![\p{{L}}])(?:{_HEDGE})){_SEP}\Z")
+#: Prefix patterns end at the number (``\Z`` with ``endpos``); searched backwards they fail fast.
+_BACKWARD = regex.REVERSE
+LIMIT_MAX_BEFORE = regex.compile(rf"(?:(?<![\p{{L}}])(?<!\d{_H}?)(?:{_LIMIT_MAX.format(_H=_H)})){_SEP}\Z", _BACKWARD)
+LIMIT_MIN_BEFORE = regex.compile(rf"(?:(?<![\p{{L}}])(?<!\d{_H}?)(?:{_LIMIT_MIN.format(_H=_H)})){_SEP}\Z", _BACKWARD)
+HEDGE_BEFORE = regex.compile(rf"(?:(?<![\p{{L}}])(?:{_HEDGE})){_SEP}\Z", _BACKWARD)
 #: "max. rider weight 25 kg": min/max followed by up to three words, then the number.
 DISTANT_LIMIT_BEFORE = regex.compile(
     rf"(?<![\p{{L}}])(?<!\d{_H}?)(?P<w>(?i:max\.?|maximum|min\.?|minimum)){_H}+(?:[\p{{L}}][\p{{L}}'’-]*\.?{_H}+){{1,3}}"
-    rf"(?:[:=]{_H}*)?\Z"
+    rf"(?:[:=]{_H}*)?\Z",
+    _BACKWARD,
 )
 #: "longer than 5 mm" (a minimum), "shorter than 5 mm" (a maximum); a negation before flips it.
 COMPARATIVE_BEFORE = regex.compile(
     rf"(?<![\p{{L}}])(?P<w>(?i:longer|larger|wider|thicker|heavier|higher|bigger|taller|deeper|stronger|older"
-    rf"|shorter|smaller|narrower|thinner|lighter|lower|shallower|weaker|newer|younger)){_H}+(?i:than){_H}*\Z"
+    rf"|shorter|smaller|narrower|thinner|lighter|lower|shallower|weaker|newer|younger)){_H}+(?i:than){_H}*\Z",
+    _BACKWARD,
 )
 COMPARATIVE_MAX = frozenset("shorter smaller narrower thinner lighter lower shallower weaker newer younger".split())
 NEGATION_BEFORE = regex.compile(r"(?i)\b(?:no|not|never|none|nothing)\b")
-BETWEEN_BEFORE = regex.compile(rf"(?<![\p{{L}}])(?i:between|from){_H}+\Z")
-PM_BEFORE = regex.compile(rf"{_PM}{_H}*\Z")
+BETWEEN_BEFORE = regex.compile(rf"(?<![\p{{L}}])(?i:between|from){_H}+\Z", _BACKWARD)
+PM_BEFORE = regex.compile(rf"{_PM}{_H}*\Z", _BACKWARD)
 #: Lookbehind window for prefixes, in characters.
 PREFIX_WINDOW = 48
 

@@ -150,6 +150,8 @@ class StatementParser(TokenParser):
         """"±1 cm", "+0.2/-0.1 mm" with no nominal before them: value 0 with that tolerance."""
         text = self.text
         lo = max(0, start - 16)
+        if "±" not in text[lo:start] and "+" not in text[lo:start] and "minus" not in text[lo:start]:
+            return None
         m = lex.PM_BEFORE.search(text, lo, start)
         begin = m.start() if m else start
         if m is None and not (start and text[start - 1] == "+"):
@@ -173,7 +175,9 @@ class StatementParser(TokenParser):
         out: list[Quantity] = []
         consumed = 0
         text = self.text
-        for num in find_numbers(text, self.dc):
+        numbers = find_numbers(text, self.dc)
+        self.known = {n.start: n for n in numbers}
+        for num in numbers:
             if num.start < consumed or num.start < self.dead_end:
                 continue
             try:

@@ -11,7 +11,7 @@ from bisect import bisect_right
 import attrs
 
 from . import quantity_lexicon as lex
-from .numbers import decimal_comma_context, number_at, parse_number
+from .numbers import Number, decimal_comma_context, number_at, parse_number
 from .quantity_designations import DESIGNATIONS, text_words
 from .units import UnitInfo, compatible, convert, convert_delta, lookup, power_of, quotient
 
@@ -69,6 +69,8 @@ class TokenParser:
         self.dc = decimal_comma_context(text)
         self._masks: tuple[list[int], list[int]] | None = None
         self.dead_end = 0
+        #: numbers already found, by start (filled by the statement walk)
+        self.known: dict[int, Number] = {}
 
     # -- pieces -------------------------------------------------------------------------
     def masked(self, start: int, end: int) -> bool:
@@ -88,7 +90,7 @@ class TokenParser:
         if signed and pos < len(text) and lex.SIGN_RE.match(text, pos):
             sign = -1.0 if text[pos] in "-−–" else 1.0
             pos += 1
-        n = number_at(text, pos, self.dc)
+        n = self.known.get(pos) or number_at(text, pos, self.dc)
         if n is None or (n.is_word and signed and start != pos):
             return None
         return start, n.end, sign * n.value

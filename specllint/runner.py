@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -64,6 +63,8 @@ def iter_lint_many(
     # Several texts per task amortise the cost of sending work to a process; small
     # enough chunks keep every worker busy until the end.
     size = max(1, min(32, len(items) // (workers * 4)))
+    from concurrent.futures import ProcessPoolExecutor
+
     with ProcessPoolExecutor(max_workers=workers) as pool:
         for reports in pool.map(partial(_lint_chunk, config=cfg), _chunks(items, size)):
             yield from reports
@@ -138,5 +139,7 @@ def lint_paths(
         return [_lint_file_job(j) for j in jobs_list]
     for cfg in {c for _, c, _ in jobs_list}:
         get_linter(cfg)  # build in the parent; forked workers inherit the linters
+    from concurrent.futures import ProcessPoolExecutor
+
     with ProcessPoolExecutor(max_workers=workers) as pool:
         return list(pool.map(_lint_file_job, jobs_list, chunksize=1))

@@ -1,10 +1,10 @@
-"""Reading clauses for section evidence: each clause becomes one or more *views*.
+"""Matching section signals against views, once per view.
 
-A view is the text a section signal is matched against, with its context split in two:
-the *near* context (its ``Key:`` label, table header cell or first words) and the *far*
-context (its Markdown heading and the titles of the numbered clauses it sits under). A
-table row with a header becomes one view per cell (``Unit price (USD): 2.10``), so a
-mixed table reads like a list of fields. Each view is scanned once per section.
+:func:`scan_views` reads each view once: an index of the gates picks the few signals its
+words can open, and only their patterns are searched. Context signals count only when
+the view's context names the section (:func:`on_topic`); weakeners void the evidence in
+their fragment; ``exclude_context`` switches a section off where the numbers are about
+something else.
 """
 
 from __future__ import annotations
@@ -17,147 +17,18 @@ import attrs
 import regex
 
 from . import userpatterns
-from .section_spec import (
-    SectionData,
-    SectionSpec,
-    Signal,
-    gate_passes,
-    prefixes_in,
-    section_data,
-    text_features,
-    word_keys,
-)
-from .segmentation import Segment
+from .section_gates import gate_passes, prefixes_in
+from .section_spec import SectionData, SectionSpec, Signal, section_data
+from .section_views import View
 
-#: A title of a numbered clause longer than this is cut (it is context, not evidence).
-TITLE_CHARS = 80
-LEAD_WORDS = 4
 #: Characters before a match that a signal's ``reject_before`` looks at.
 REJECT_WINDOW = 40
 _FRAGMENT_END = regex.compile(r";|(?<=[.!?])\s+(?=\S)|\n")
-_LABEL = regex.compile(r"^(?P<num>\d{1,3}(?:\.\d{1,3})*)?(?P<subs>(?:\([^()/]{1,6}\))*)(?:/\d+)?$")
-_SUB = regex.compile(r"\([^()]*\)")
-_WORD = regex.compile(r"\S+")
-_TOKEN = regex.compile(r"[^\W\d_]+|[^\w\s]")
 #: Switch off the gates (tests compare gated and ungated results).
 USE_GATES = True
 
 #: (signal name, view index, start, end) of one match
 Match = tuple[str, int, int, int]
-
-
-@attrs.frozen
-class View:
-    """One stretch of text judged for section evidence, and where it came from."""
-
-    segment: int
-    text: str
-    key: str | None
-    near: str
-    far: str
-    heading: str | None
-    ancestors: tuple[tuple[str, int], ...]
-    #: lower-case words and symbols of ``text``, and whether it has a digit (for gates)
-    keys: frozenset[str] = attrs.field(init=False)
-    features: frozenset[str] = attrs.field(init=False)
-    near_keys: frozenset[str] = attrs.field(init=False)
-    far_keys: frozenset[str] = attrs.field(init=False)
-    key_keys: frozenset[str] = attrs.field(init=False)
-    #: fragments voided by the shared weakeners (computed once, on first need)
-    shared_weak: list[tuple[int, int]] | None = attrs.field(init=False, default=None, eq=False)
-
-    def __attrs_post_init__(self) -> None:
-        object.__setattr__(self, "keys", _keys(self.text))
-        object.__setattr__(self, "features", text_features(self.text))
-        object.__setattr__(self, "near_keys", _keys(self.near))
-        object.__setattr__(self, "far_keys", _cached_keys(self.far))
-        object.__setattr__(self, "key_keys", _keys(self.key or ""))
-
-
-def _keys(text: str) -> frozenset[str]:
-    """:func:`~specllint.section_spec.word_keys` of the lower-cased words of ``text``."""
-    return word_keys(set(_TOKEN.findall(text.lower())))
-
-
-@lru_cache(maxsize=4096)
-def _cached_keys(text: str) -> frozenset[str]:
-    return _keys(text)
-
-
-def label_prefixes(label: str) -> list[str]:
-    """Parent labels of a clause label, itself included: ``3.2(a)/2`` -> 3, 3.2, 3.2(a)."""
-    m = _LABEL.match(label)
-    if m is None or label.startswith("L"):
-        return []
-    out: list[str] = []
-    if m.group("num"):
-        parts = m.group("num").split(".")
-        out += [".".join(parts[: i + 1]) for i in range(len(parts))]
-    base = m.group("num") or ""
-    for sub in _SUB.findall(m.group("subs") or ""):
-        base += sub
-        out.append(base)
-    return out
-
-
-def _split_table_heading(seg: Segment) -> tuple[str | None, list[str]]:
-    """A table row's Markdown heading and its header cells (from ``heading / a | b``)."""
-    if seg.heading is None:
-        return None, []
-    head, sep, last = seg.heading.rpartition(" / ")
-    if " | " in last or (not sep and seg.kind == "table-row" and "|" in last):
-        return (head or None), [c.strip() for c in last.split(" | ")]
-    return seg.heading, []
-
-
-def _lead(text: str) -> str:
-    words = _WORD.findall(text[:120])
-    return " ".join(words[:LEAD_WORDS])
-
-
-def build_views(text: str, segments: Sequence[Segment]) -> list[View]:
-    """Views of every segment, in document order."""
-    views: list[View] = []
-    titles: dict[str, tuple[str, int]] = {}
-    current_heading: str | None = None
-    for index, seg in enumerate(segments):
-        body = text[seg.start : seg.end]
-        heading, header = (_split_table_heading(seg) if seg.kind == "table-row" else (seg.heading, []))
-        if heading != current_heading:
-            titles.clear()
-            current_heading = heading
-        prefixes = label_prefixes(seg.label)
-        own = prefixes[-1] if prefixes else None
-        if own is not None and "/" not in seg.label:
-            title = seg.key or body[:TITLE_CHARS]
-            titles[own] = (title, index)
-            for stale in [p for p in titles if p != own and p.startswith(own) and len(p) > len(own)]:
-                del titles[stale]
-        ancestors = tuple(titles[p] for p in prefixes if p in titles)
-        far = " / ".join([heading or "", *(t for t, _ in ancestors)])
-        if seg.kind == "table-row":
-            views.extend(_table_views(index, body, header, far, heading, ancestors))
-            continue
-        near = " / ".join(x for x in (seg.key, _lead(body)) if x)
-        views.append(View(index, body, seg.key, near, far, heading, ancestors))
-    return views
-
-
-def _table_views(
-    index: int, body: str, header: list[str], far: str, heading: str | None, ancestors: tuple
-) -> Iterator[View]:
-    cells = [c.strip() for c in body.split("|")]
-    if len(cells) == 2:
-        # A two-column row reads as a field: the first cell is the key.
-        yield View(index, f"{cells[0]}: {cells[1]}", cells[0], cells[0], far, heading, ancestors)
-    if header and len(header) == len(cells):
-        for name, cell in zip(header, cells, strict=True):
-            if cell:
-                yield View(index, f"{name}: {cell}", name, name, far, heading, ancestors)
-        return
-    if len(cells) == 2:
-        return
-    yield View(index, "; ".join(cells), None, cells[0] if cells else "", far, heading, ancestors)
 
 
 def _excluded(spec: SectionSpec, view: View) -> int | None:
@@ -267,7 +138,7 @@ def scan(spec: SectionSpec, view: View, view_index: int, signals: Sequence[Signa
     if view.shared_weak is None:
         data = section_data()
         gated_out = USE_GATES and not gate_passes(data.shared_gate, view.keys, view.text, view.features)
-        object.__setattr__(view, "shared_weak", [] if gated_out else _fragments(data.shared_weakeners, view.text))
+        view.shared_weak = [] if gated_out else _fragments(data.shared_weakeners, view.text)
     weak = [*view.shared_weak, *_fragments(spec.weakeners, view.text, spec.weaken_clause)]
     if weak:
         found = [f for f in found if not any(a <= f[2] < b for a, b in weak)]
@@ -281,6 +152,7 @@ class _GateIndex:
     by_word: dict[str, tuple[tuple[int, int], ...]]
     by_feature: dict[str, tuple[tuple[int, int], ...]]
     always: tuple[tuple[int, int], ...]
+    words: frozenset[str] = frozenset()
 
 
 def _build_index(specs: Sequence[SectionSpec]) -> _GateIndex:
@@ -302,7 +174,10 @@ def _build_index(specs: Sequence[SectionSpec]) -> _GateIndex:
                 continue
             always.append((si, gi))
     return _GateIndex(
-        {k: tuple(v) for k, v in by_word.items()}, {k: tuple(v) for k, v in by_feature.items()}, tuple(always)
+        {k: tuple(v) for k, v in by_word.items()},
+        {k: tuple(v) for k, v in by_feature.items()},
+        tuple(always),
+        frozenset(by_word),
     )
 
 
@@ -323,8 +198,8 @@ def scan_views(data: SectionData, views: Sequence[View]) -> list[list[list[Match
     for vi, view in enumerate(views):
         if USE_GATES:
             chosen = set(index.always)
-            for key in view.keys:
-                chosen.update(index.by_word.get(key, ()))
+            for key in view.keys & index.words:
+                chosen.update(index.by_word[key])
             for feature in view.features:
                 chosen.update(index.by_feature.get(feature, ()))
         else:

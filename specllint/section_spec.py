@@ -19,6 +19,7 @@ import tomllib
 
 from . import userpatterns
 from .model import SECTION_IDS
+from .section_gates import GateError, GateGroup, parse_gate, topic_words
 
 DATA_FILE = Path(__file__).parent / "data" / "sections.toml"
 #: Case-insensitive, ``regex`` version 0: full Unicode case folding (version 1) makes the
@@ -29,160 +30,6 @@ _MACRO = regex.compile(r"\{([a-z_]+)\}")
 
 class SectionDataError(ValueError):
     """The section data file is inconsistent (a packaging bug, not a user error)."""
-
-
-def word_keys(words: Iterable[str]) -> frozenset[str]:
-    """Every word and every prefix of two or more letters of it: a word or a prefix from
-    a gate is present when it is in this set (one set lookup instead of a scan)."""
-    keys: set[str] = set()
-    for w in words:
-        keys.add(w)
-        keys.update(w[:i] for i in range(2, len(w)))
-    return frozenset(keys)
-
-
-@attrs.frozen
-class GateGroup:
-    """One group of a gate: passes when any of its words (read as prefixes; one-letter
-    words exactly), literals or features is in the text."""
-
-    words: frozenset[str] = frozenset()
-    literals: tuple[str, ...] = ()
-    #: ``#digit`` / ``#code`` features of the text (see :data:`FEATURES`)
-    features: frozenset[str] = frozenset()
-
-    def passes(self, keys: frozenset[str], text: str, features: frozenset[str]) -> bool:
-        """``keys`` are :func:`word_keys` of the lower-cased text's words."""
-        return (
-            not self.words.isdisjoint(keys)
-            or not self.features.isdisjoint(features)
-            or any(lit in text for lit in self.literals)
-        )
-
-
-#: Gate features: ``#digit`` any digit; ``#code`` an upper-case letter next to a digit.
-FEATURES = {"#digit": regex.compile(r"\d"), "#code": regex.compile(r"[A-Z][-_/.]?\d|\d[-_/.]?[A-Z]")}
-
-
-def text_features(text: str) -> frozenset[str]:
-    """The gate features present in ``text``."""
-    return frozenset(name for name, rx in FEATURES.items() if rx.search(text))
-
-
-def gate_passes(gate: tuple[GateGroup, ...], keys: frozenset[str], text: str, features: frozenset[str]) -> bool:
-    """True when every group of ``gate`` passes (an empty gate always passes)."""
-    return all(g.passes(keys, text, features) for g in gate)
-
-
-_LEAD_GROUP = regex.compile(r"^\((?:\?:|\?-i:)")
-
-
-def _split_top(source: str) -> list[str]:
-    """Top-level alternatives of a pattern (``|`` outside groups and classes)."""
-    out, depth, start, i, in_class = [], 0, 0, 0, False
-    while i < len(source):
-        ch = source[i]
-        if ch == "\\":
-            i += 2
-            continue
-        if in_class:
-            in_class = ch != "]"
-        elif ch == "[":
-            in_class = True
-        elif ch == "(":
-            depth += 1
-        elif ch == ")":
-            depth -= 1
-        elif ch == "|" and depth == 0:
-            out.append(source[start:i])
-            start = i + 1
-        i += 1
-    out.append(source[start:])
-    return out
-
-
-def _group_end(source: str, start: int) -> int:
-    """Index of the ``)`` closing the group that opens at ``source[start]``."""
-    depth, i, in_class = 0, start, False
-    while i < len(source):
-        ch = source[i]
-        if ch == "\\":
-            i += 2
-            continue
-        if in_class:
-            in_class = ch != "]"
-        elif ch == "[":
-            in_class = True
-        elif ch == "(":
-            depth += 1
-        elif ch == ")":
-            depth -= 1
-            if depth == 0:
-                return i
-        i += 1
-    return -1
-
-
-def word_prefixes(source: str) -> tuple[str, ...] | None:
-    """Lower-case words one of which every match of ``source`` starts with, or None.
-
-    Derived from word alternations such as ``\\b(?:materials?|made (?:of|from))\\b``; used
-    as a cheap token pre-check before the regular expression runs.
-    """
-    out: list[str] = []
-    for alt in _split_top(source):
-        alt = alt.removeprefix("\\b")
-        if _LEAD_GROUP.match(alt):
-            close = _group_end(alt, 0)
-            rest = alt[close + 1 :]
-            if close < 0 or rest not in ("", "\\b"):
-                return None
-            inner = word_prefixes(alt[alt.index(":") + 1 : close])
-            if inner is None:
-                return None
-            out.extend(inner)
-            continue
-        m = regex.match(r"[A-Za-z]+", alt)
-        if m is None:
-            return None
-        word = m.group(0)
-        if alt[m.end() : m.end() + 1] in ("?", "*", "{"):
-            word = word[:-1]
-        if not word:
-            return None
-        out.append(word.lower())
-    return tuple(dict.fromkeys(out))
-
-
-def _words(source: Any) -> frozenset[str] | None:
-    """Word prefixes of a single-pattern option (None: no pre-check possible)."""
-    if not isinstance(source, str):
-        return None
-    words = word_prefixes(source)
-    return None if words is None else frozenset(words)
-
-
-def prefixes_in(prefixes: frozenset[str] | None, keys: frozenset[str]) -> bool:
-    """Might a pattern with these word prefixes match text with these :func:`word_keys`?"""
-    return prefixes is None or not prefixes.isdisjoint(keys)
-
-
-def _gate(raw: Any, where: str) -> tuple[GateGroup, ...]:
-    groups = []
-    for group in raw or []:
-        if not isinstance(group, list) or not all(isinstance(t, str) and t for t in group):
-            raise SectionDataError(f"{DATA_FILE.name}: gate of {where} must be a list of lists of tokens")
-        groups.append(GateGroup(
-            words=frozenset(
-                t.rstrip("*").lower() if len(t) > 1 else t for t in group if t[0] not in "=#" or len(t) == 1
-            ),
-            literals=tuple(t[1:] for t in group if t.startswith("=")),
-            features=frozenset(t for t in group if t in FEATURES),
-        ))
-        unknown = [t for t in group if t.startswith("#") and t not in FEATURES and len(t) > 1]
-        if unknown:
-            raise SectionDataError(f"{DATA_FILE.name}: unknown gate feature {unknown[0]} in {where}")
-    return tuple(groups)
 
 
 @attrs.frozen
@@ -260,6 +107,13 @@ def _compile(patterns: Iterable[str], macros: Mapping[str, str], where: str) -> 
         raise SectionDataError(f"{DATA_FILE.name}: bad pattern in {where}: {exc}") from None
 
 
+def _gate(raw: Any, where: str) -> tuple[GateGroup, ...]:
+    try:
+        return parse_gate(raw, where)
+    except GateError as exc:
+        raise SectionDataError(f"{DATA_FILE.name}: {exc}") from None
+
+
 def _as_list(value: Any) -> list[str]:
     return [value] if isinstance(value, str) else list(value or [])
 
@@ -298,9 +152,9 @@ def _section(sid: str, raw: Mapping[str, Any], macros: Mapping[str, str]) -> Sec
         near_topic_only=bool(raw.get("near_topic_only", False)),
         distinct=bool(raw.get("distinct", False)),
         weaken_clause=bool(raw.get("weaken_clause", False)),
-        topic_words=_words(raw.get("topic")),
-        text_topic_words=_words(raw.get("text_topic")),
-        exclude_words=_words(raw.get("exclude_context")),
+        topic_words=topic_words(raw.get("topic")),
+        text_topic_words=topic_words(raw.get("text_topic")),
+        exclude_words=topic_words(raw.get("exclude_context")),
     )
 
 

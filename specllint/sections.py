@@ -16,8 +16,9 @@ from . import userpatterns
 from .kinds.base import DocumentContext
 from .metadata import key_span
 from .model import SECTION_IDS, SectionStatus
-from .section_scan import Match, View, build_views, scan_views
+from .section_scan import Match, scan_views
 from .section_spec import SectionSpec, required_sections, section_data
+from .section_views import View, build_views
 
 #: The clause label used when front matter states a section (e.g. ``shipment-date:``).
 FRONT_MATTER_LABEL = "front-matter"

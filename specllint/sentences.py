@@ -7,8 +7,8 @@ import regex
 #: Words that end with a full stop without ending a sentence.
 ABBREVIATIONS = frozenset(
     (
-        "approx app appr apprx ca cca abt max min no nos nr qty pcs pc ref refs fig figs e.g i.e vs viz incl excl co ltd "
-        "inc corp dept mfg std spec specs dia wt thk pls attn art mr mrs ms dr st jan feb mar apr jun jul "
+        "approx app appr apprx ca cca abt max min no nos nr qty pcs pc ref refs fig figs e.g i.e vs viz incl excl "
+        "co ltd inc corp dept mfg std spec specs dia wt thk pls attn art mr mrs ms dr st jan feb mar apr jun jul "
         "aug sep sept oct nov dec tel ext rev ed vol"
     ).split()
 )

@@ -93,7 +93,8 @@ class PropertyBook:
                 start = end - size
                 if start < 0:
                     continue
-                names = [p for p in self.index.get(key("".join(words[start:end])), ()) if self.properties[p].group == group]
+                listed = self.index.get(key("".join(words[start:end])), ())
+                names = [p for p in listed if self.properties[p].group == group]
                 if names:
                     found.append(self._pick(names, topic))
                     break

@@ -34,7 +34,8 @@ def load(name: str) -> Mapping[str, Any]:
     """The parsed content of ``rules/vocabulary/<name>.yaml`` (a mapping)."""
     path = vocabulary_dir() / f"{name}.yaml"
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        # libyaml's loader when PyYAML has it: the same safe subset, ten times faster.
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     except OSError as exc:
         raise VocabularyError(f"{path}: cannot read: {exc.strerror or exc}") from None
     except yaml.YAMLError as exc:

@@ -22,7 +22,7 @@ _spec = importlib.util.spec_from_file_location("corpus_gen", ROOT / "benchmarks"
 corpus_gen = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(corpus_gen)
 
-TEXTS = corpus_gen.generate_contracts(10, seed=21) + ["", "Material: durable plastic.", "\u2028\r\n\x00"]
+TEXTS = [*corpus_gen.generate_contracts(10, seed=21), "", "Material: durable plastic.", "\u2028\r\n\x00"]
 
 
 @pytest.fixture(scope="module")

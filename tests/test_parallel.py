@@ -5,6 +5,7 @@ from __future__ import annotations
 import importlib.util
 import subprocess
 import sys
+import weakref
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -112,3 +113,42 @@ def test_forward_line_index_agrees_with_line_index():
     # forward, backward within a line, backward over lines, and past the end
     for offset in [0, 1, 2, 5, 4, 9, 3, 0, 17, 12, 30, len(text), len(text) + 5, 7]:
         assert fwd.position(offset) == ref.position(offset), offset
+
+
+class _SpyPipeline:
+    """Wraps the linter's spaCy pipeline and counts how many Docs are alive at once."""
+
+    def __init__(self, nlp) -> None:
+        self.nlp = nlp
+        self.alive: weakref.WeakSet = weakref.WeakSet()
+        self.peak = 0
+
+    def __getattr__(self, name: str):
+        return getattr(self.nlp, name)
+
+    def pipe(self, *args, **kwargs):
+        for item in self.nlp.pipe(*args, **kwargs):
+            doc = item[0] if isinstance(item, tuple) else item
+            self.alive.add(doc)
+            self.peak = max(self.peak, len(self.alive))
+            yield item
+
+
+@pytest.mark.parametrize("api", ["lint", "iter_findings"])
+def test_docs_are_dropped_batch_by_batch(api):
+    from specllint.engine import BATCH_SIZE, get_linter
+    from specllint.segmentation import segment
+
+    text = corpus_gen.generate_corpus(90_000, seed=8)
+    assert len(segment(text)[0]) > 4 * BATCH_SIZE
+    linter = get_linter(specllint.Config())
+    spy = _SpyPipeline(linter.nlp)
+    linter.nlp = spy
+    try:
+        if api == "iter_findings":
+            list(specllint.iter_findings(text))
+        else:
+            specllint.lint(text)
+    finally:
+        linter.nlp = spy.nlp
+    assert 0 < spy.peak <= BATCH_SIZE, "spaCy Docs of earlier clauses were kept alive"

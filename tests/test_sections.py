@@ -11,7 +11,8 @@ import specllint
 from specllint import section_scan, sections
 from specllint.kinds.base import DocumentContext
 from specllint.model import SECTION_IDS, to_dict
-from specllint.section_spec import SectionDataError, parse_section_data, section_data, word_prefixes
+from specllint.section_gates import word_prefixes
+from specllint.section_spec import SectionDataError, parse_section_data, section_data
 from specllint.segmentation import segment
 
 ROOT = Path(__file__).resolve().parent.parent

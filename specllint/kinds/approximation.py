@@ -3,10 +3,11 @@
 Approximate quantities come from the quantity grammar (``clause.quantities``: the
 ``approximate`` flag and ``hedge_start``); hedged numbers the grammar does not read as a
 quantity ("SPF around 30", "about 24 teeth") and trailing hedges ("2~3 weeks or so") are
-found with a pattern built from the rule's hedge words. ``exempt_before_patterns`` (regular expressions matched against the text
-before the hedge) drop a hit, e.g. "around" used for a place ("an ellipse around 3000 K").
-``units`` splits the findings between rules: durations ("about 24 hours", "approx. 3 years") are vague times, every other
-value an approximation.
+found with a pattern built from the rule's hedge words. ``exempt_before_patterns``
+(regular expressions matched against the text before the hedge) drop a hit, e.g. "around"
+used for a place ("an ellipse around 3000 K"). ``units`` splits the findings between
+rules: durations ("about 24 hours", "approx. 3 years") are vague times, every other value
+an approximation.
 
 Each hit suggests the clause's own value with a tolerance ("approximately 500 g" becomes
 "500 g ± ⟨10⟩ g") and offers that as an unsafe fix: the ⟨…⟩ tolerance is the buyer's to set.

@@ -24,13 +24,14 @@ once, on the payment instruction it accompanies, when there is one).
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterable, Iterator
 
 import attrs
 
 from .. import userpatterns
 from ..evidence import ClauseFacts, facts_for
-from ..phrases import PhraseSet
+from ..phraseset import PhraseSet, prime
 from ..suggest import deadline_hint
 from ..vocabulary import classes as shared_classes
 from .base import ClauseContext, Hit, Kind
@@ -124,16 +125,21 @@ class LexiconKind(Kind):
         self.support = language_support(env.nlp)
         self.adjectives = self.support.adjectives
         self._phrases = (terms, extra)
+        self._triggers = [ps for ps in (self.terms, self.extra_terms, self.context_terms, self.fallback) if ps]
 
     # -- matching -------------------------------------------------------------------------
     def _candidates(self, clause: ClauseContext) -> list[_Candidate]:
         doc = clause.doc
+        prime(doc, clause.lower)
+        if not any(ps.may_match(doc) for ps in self._triggers):
+            return []
         found = [_Candidate(m.start, m.end, self._phrases[0][m.phrase]) for m in self.terms.matches(doc, merge=True)]
         found += [_Candidate(m.start, m.end, self._phrases[1][m.phrase]) for m in self.extra_terms.matches(doc)]
         if self.context_terms:
             found += self._context_candidates(doc, found)
         if not found and self.fallback:
-            found = [_Candidate(m.start, m.end, self.options["fallback_terms"][m.phrase]) for m in self.fallback.matches(doc)]
+            fallback = self.options["fallback_terms"]
+            found = [_Candidate(m.start, m.end, fallback[m.phrase]) for m in self.fallback.matches(doc)]
         if not found:
             return []
         blocked = {i for m in (*self.fixed.matches(doc), *self.accepted.matches(doc)) for i in range(m.start, m.end)}
@@ -171,7 +177,7 @@ class LexiconKind(Kind):
         for m in matches:
             if self._evaluative(doc, m.start, m.end, found):
                 out.append(_Candidate(m.start, m.end, self.options["context_terms"][m.phrase]))
-        for a, b in zip(matches, matches[1:]):
+        for a, b in itertools.pairwise(matches):
             if b.start == a.end + 1 and doc[a.end].lower_ in COORDINATORS and self._closes(doc, b.end):
                 for m in (a, b):
                     if not any(c.start_tok == m.start for c in out):

@@ -8,6 +8,7 @@ from collections.abc import Iterable, Sequence
 
 import regex
 
+from .. import quantity_lexicon as lex
 from .. import userpatterns
 from ..model import Quantity
 from ..numbers import number_at
@@ -60,18 +61,20 @@ def after_matches(patterns: Sequence[regex.Pattern], text: str, end: int) -> boo
 
 
 def written_unit(q: Quantity, text: str) -> str:
-    """The unit as the clause writes it ("mm" in "250 mm ± 1 mm"), "" if none is written."""
-    pos = q.start
-    if pos < len(text) and text[pos] in "-−+":
-        pos += 1
+    """The unit as the clause writes it ("mm" in "250 mm ± 1 mm", "g/10 min"), "" if none."""
+    pos = q.start + (1 if text[q.start : q.start + 1] in ("-", "−", "+") else 0)
     n = number_at(text, pos)
     if n is None:
         return ""
-    rest = text[n.end : q.end]
-    if q.dual is not None:
-        rest = rest[: max(0, q.dual.start - n.end)].rstrip(" (")
-    m = regex.match(r"\s*(?:(?:~|–|-|to)\s*\S+\s*)?([^\s±(+]+(?:\s(?:oz|A|D|ft|m|cm))?)", rest)
-    return m.group(1) if m else ""
+    end = n.end
+    for sep in (lex.RANGE_SEP_RE, lex.PLUS_MINUS_RE):
+        m = sep.match(text, end, q.end)
+        following = number_at(text, m.end()) if m else None
+        if following is not None:
+            end = following.end
+            break
+    m = lex.UNIT_RE.match(text, lex.GAP_RE.match(text, end).end(), q.end)
+    return m.group().strip() if m else ""
 
 
 def number_text(q: Quantity, text: str) -> str:

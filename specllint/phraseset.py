@@ -1,0 +1,265 @@
+"""Matching many phrases per clause, fast: :class:`PhraseSet`.
+
+Phrases (:mod:`specllint.phrases`) expand to token patterns. Most clauses contain none of
+the words a phrase needs, so patterns are grouped by the word sets their required tokens
+draw from and a group is tried only on a clause that has a word of each set. Fixed-length
+patterns are matched directly on token hashes; patterns with wildcards or repeats use a
+small spaCy Matcher.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+import attrs
+import regex
+from spacy.attrs import LOWER
+from spacy.matcher import Matcher
+from spacy.tokens import Doc
+
+from .phrases import PhraseCompiler, PhraseError, Token
+
+#: Doc.user_data keys for values computed once per clause and shared by every rule.
+_LOWERS = "specllint.lower-hashes"
+_LOWER_LIST = "specllint.lower-hash-list"
+_LOWER_TEXT = "specllint.lower-text"
+
+
+@attrs.frozen
+class Match:
+    """A phrase match in a Doc: token range and the index of the phrase that matched."""
+
+    start: int
+    end: int
+    phrase: int
+
+
+@attrs.frozen
+class _Group:
+    """Patterns of one phrase that need the same words: fixed sequences matched on token
+    hashes, and a small Matcher for patterns with wildcards or repeats."""
+
+    phrase: int
+    needs: tuple[frozenset[str], ...]
+    matcher: Matcher | None
+    sequences: _Sequences | None
+
+    def find(self, doc: Doc) -> list[tuple[int, int]]:
+        found = self.sequences.find(_hash_list(doc)) if self.sequences is not None else []
+        if self.matcher is not None:
+            found += [(start, end) for _, start, end in self.matcher(doc)]
+        return found
+
+
+class _Sequences:
+    """Fixed-length patterns of word sets, matched on token hashes without a Matcher."""
+
+    def __init__(self, patterns: list[list[Token]], strings: Any) -> None:
+        self.first: dict[int, list[tuple[frozenset[int], ...]]] = {}
+        for pattern in patterns:
+            sets = [frozenset(strings.add(v) for v in _spec_values(spec)) for spec in pattern]
+            for h in sets[0]:
+                self.first.setdefault(h, []).append(tuple(sets[1:]))
+
+    def find(self, hashes: list[int]) -> list[tuple[int, int]]:
+        out = []
+        n = len(hashes)
+        for i, h in enumerate(hashes):
+            rests = self.first.get(h)
+            if rests:
+                for rest in rests:
+                    end = i + 1 + len(rest)
+                    if end <= n and all(hashes[i + 1 + k] in s for k, s in enumerate(rest)):
+                        out.append((i, end))
+        return out
+
+
+def _spec_values(spec: Token) -> list[str]:
+    value = spec.get("LOWER", spec.get("ORTH"))
+    return [value] if isinstance(value, str) else list(value["IN"])
+
+
+def _fixed(pattern: list[Token]) -> bool:
+    """A pattern of plain word sets (no wildcard, repeat or regular expression)."""
+    for spec in pattern:
+        if "OP" in spec or len(spec) != 1:
+            return False
+        value = spec.get("LOWER", spec.get("ORTH"))
+        if value is None or not (isinstance(value, str) or (isinstance(value, dict) and set(value) == {"IN"})):
+            return False
+    return True
+
+
+class PhraseSet:
+    """Many phrases, compiled to small Matchers that run only when they can match.
+
+    Running one Matcher with thousands of patterns over every clause is slow, and most
+    clauses contain none of the words a phrase needs. The patterns of a phrase are grouped
+    by the word sets their required tokens draw from; a group runs only on a clause that
+    has a word of each set (or, for fused compounds like "ecofriendly", a word with one of
+    the endings). Each group is indexed under its most specific set, so a clause looks at
+    the few groups its words can trigger.
+    """
+
+    def __init__(
+        self,
+        nlp: Any,
+        phrases: Sequence[str],
+        classes: Mapping[str, Sequence[str]] | None = None,
+        inflect: bool = True,
+        literal: bool = False,
+    ) -> None:
+        self.phrases = tuple(phrases)
+        self._groups: list[_Group] = []
+        self._by_word: dict[str, list[int]] = {}
+        self._by_tail: list[tuple[tuple[str, ...], int]] = []
+        self._always: list[int] = []
+        compiler = PhraseCompiler(nlp, classes or {}, inflect)
+        for i, phrase in enumerate(self.phrases):
+            text = " ".join(_escape(w) for w in phrase.split()) if literal else phrase
+            try:
+                patterns = compiler.phrase_patterns(text)
+            except PhraseError:
+                raise
+            except (ValueError, KeyError) as exc:
+                raise PhraseError(f"{phrase!r}: {exc}") from None
+            grouped: dict[tuple[tuple[frozenset[str], ...], tuple[str, ...]], list[list[Token]]] = {}
+            for pattern in patterns:
+                grouped.setdefault(_needs(pattern, compiler.regex_tails), []).append(pattern)
+            for (needs, tails), members in grouped.items():
+                fixed = [p for p in members if _fixed(p)]
+                other = [p for p in members if not _fixed(p)]
+                matcher = None
+                if other:
+                    matcher = Matcher(nlp.vocab)
+                    matcher.add("phrase", other)
+                sequences = _Sequences(fixed, nlp.vocab.strings) if fixed else None
+                g = len(self._groups)
+                self._groups.append(_Group(i, needs, matcher, sequences))
+                if needs:
+                    best = min(needs, key=lambda n: _specificity(n, compiler.function))
+                    for word in best:
+                        self._by_word.setdefault(word, []).append(g)
+                elif tails:
+                    self._by_tail.append((tails, g))
+                else:
+                    self._always.append(g)
+        strings = nlp.vocab.strings
+        self._by_hash: dict[int, list[int]] = {strings.add(w): gs for w, gs in self._by_word.items()}
+        self._hashes = frozenset(self._by_hash)
+        self._needs_hashes = [tuple(frozenset(strings.add(w) for w in n) for n in g.needs) for g in self._groups]
+        self._tail_index: dict[str, list[int]] = {}
+        for tails, g in self._by_tail:
+            for tail in tails:
+                self._tail_index.setdefault(tail, []).append(g)
+        tails = "|".join(regex.escape(t) for t in sorted(self._tail_index, key=len, reverse=True))
+        self._tail_re = regex.compile(f"(?:{tails})\\b") if tails else None
+
+    def __bool__(self) -> bool:
+        return bool(self._groups)
+
+    def may_match(self, doc: Doc) -> bool:
+        """A cheap test: False when the clause has none of the words any phrase needs."""
+        if self._always or self._tail_re is not None:
+            return bool(self._groups)
+        return not _hashes(doc).isdisjoint(self._hashes)
+
+    def _active(self, doc: Doc) -> list[_Group]:
+        hashes = _hashes(doc)
+        active = set(self._always)
+        for h in hashes & self._hashes:
+            active.update(self._by_hash[h])
+        if self._tail_re is not None and self._tail_re.search(_lower_text(doc)) is not None:
+            strings = doc.vocab.strings
+            for h in hashes:
+                if m := self._tail_re.search(strings[h]):
+                    active.update(self._tail_index[m.group()])
+        needs = self._needs_hashes
+        return [self._groups[g] for g in sorted(active) if all(not hashes.isdisjoint(n) for n in needs[g])]
+
+    def matches(self, doc: Doc, merge: bool = False) -> list[Match]:
+        """Non-overlapping matches in text order. Where matches compete the longest wins,
+        or, with ``merge``, overlapping matches become one (keeping the longest's phrase)."""
+        if not self._groups:
+            return []
+        found = [(g.phrase, start, end) for g in self._active(doc) for start, end in g.find(doc)]
+        if not found:
+            return []
+        found.sort(key=lambda m: (m[1] - m[2], m[1]))
+        taken: list[Match] = []
+        used: set[int] = set()
+        for phrase, start, end in found:
+            if any(i in used for i in range(start, end)):
+                if merge:
+                    for j, t in enumerate(taken):
+                        if t.start < end and start < t.end:
+                            taken[j] = Match(min(t.start, start), max(t.end, end), t.phrase)
+                            used.update(range(start, end))
+                            break
+                continue
+            used.update(range(start, end))
+            taken.append(Match(start, end, phrase))
+        return sorted(taken, key=lambda m: m.start)
+
+
+def _hash_list(doc: Doc) -> list[int]:
+    """The lower-case forms of a Doc's tokens as string-store hashes (cached on the Doc)."""
+    hashes = doc.user_data.get(_LOWER_LIST)
+    if hashes is None:
+        hashes = doc.to_array([LOWER]).tolist() if len(doc) else []
+        doc.user_data[_LOWER_LIST] = hashes
+    return hashes
+
+
+def _lower_text(doc: Doc) -> str:
+    """The Doc's text in lower case, cached on the Doc (``Doc.text`` is rebuilt on every
+    access); :func:`prime` stores it when the caller already has the text."""
+    text = doc.user_data.get(_LOWER_TEXT)
+    if text is None:
+        text = doc.text.lower()
+        doc.user_data[_LOWER_TEXT] = text
+    return text
+
+
+def prime(doc: Doc, lower_text: str) -> None:
+    """Give a Doc its lower-cased text so phrase matching need not rebuild it."""
+    doc.user_data.setdefault(_LOWER_TEXT, lower_text)
+
+
+def _hashes(doc: Doc) -> frozenset[int]:
+    """The set of :func:`_hash_list` (cached on the Doc)."""
+    hashes = doc.user_data.get(_LOWERS)
+    if hashes is None:
+        hashes = frozenset(_hash_list(doc))
+        doc.user_data[_LOWERS] = hashes
+    return hashes
+
+
+def _specificity(words: frozenset[str], function: frozenset[str]) -> tuple[bool, bool, int]:
+    """Sort key for choosing a group's index words: content words, then fewest."""
+    return (bool(words & function), not all(w.isalpha() for w in words), len(words))
+
+
+def _needs(
+    pattern: list[Token], regex_tails: Mapping[str, tuple[str, ...]]
+) -> tuple[tuple[frozenset[str], ...], tuple[str, ...]]:
+    """The word sets a pattern's required tokens draw from, and fused-compound endings."""
+    needs: list[frozenset[str]] = []
+    tails: tuple[str, ...] = ()
+    for spec in pattern:
+        if str(spec.get("OP", "")).startswith(("?", "*", "{0", "{,")):
+            continue
+        value = spec.get("LOWER")
+        if isinstance(value, str):
+            needs.append(frozenset({value}))
+        elif isinstance(value, dict) and "IN" in value:
+            needs.append(frozenset(value["IN"]))
+        elif isinstance(value, dict) and value.get("REGEX") in regex_tails:
+            tails = tuple(sorted(regex_tails[value["REGEX"]]))
+    return tuple(sorted(set(needs), key=sorted)), tails
+
+
+def _escape(word: str) -> str:
+    """A config term matched literally (inflected, but no pattern notation)."""
+    return word if word.isalpha() or "-" in word.strip("-") else "=" + word

@@ -1,0 +1,158 @@
+"""Reading clauses for section evidence: each clause becomes one or more *views*.
+
+A view is the text a section signal is matched against, with its context split in two:
+the *near* context (its ``Key:`` label, table header cell or first words) and the *far*
+context (its Markdown heading and the titles of the numbered clauses it sits under). A
+table row with a header becomes one view per cell (``Unit price (USD): 2.10``), so a
+mixed table reads like a list of fields. Views also carry the words and features the
+gates check (:mod:`specllint.section_gates`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from functools import lru_cache
+
+import attrs
+import regex
+
+from .section_gates import text_features, word_keys
+from .segmentation import Segment
+
+#: A title of a numbered clause longer than this is cut (it is context, not evidence).
+TITLE_CHARS = 80
+LEAD_WORDS = 4
+_LABEL = regex.compile(r"^(?P<num>\d{1,3}(?:\.\d{1,3})*)?(?P<subs>(?:\([^()/]{1,6}\))*)(?:/\d+)?$")
+_SUB = regex.compile(r"\([^()]*\)")
+_WORD = regex.compile(r"\S+")
+_TOKEN = regex.compile(r"[^\W\d_]+|[^\w\s]")
+
+
+@attrs.define(eq=False)
+class View:
+    """One stretch of text judged for section evidence, and where it came from.
+
+    The word keys of the text (for gates) are computed at once; those of the contexts
+    only when a topic or exclusion check needs them.
+    """
+
+    segment: int
+    text: str
+    key: str | None
+    near: str
+    far: str
+    heading: str | None
+    ancestors: tuple[tuple[str, int], ...]
+    #: :func:`~specllint.section_gates.word_keys` of the text, and its gate features
+    keys: frozenset[str] = attrs.field(init=False)
+    features: frozenset[str] = attrs.field(init=False)
+    #: fragments voided by the shared weakeners (computed once, on first need)
+    shared_weak: list[tuple[int, int]] | None = attrs.field(init=False, default=None)
+    _near_keys: frozenset[str] | None = attrs.field(init=False, default=None)
+    _key_keys: frozenset[str] | None = attrs.field(init=False, default=None)
+
+    def __attrs_post_init__(self) -> None:
+        self.keys = _keys(self.text)
+        self.features = text_features(self.text)
+
+    @property
+    def near_keys(self) -> frozenset[str]:
+        if self._near_keys is None:
+            self._near_keys = _keys(self.near)
+        return self._near_keys
+
+    @property
+    def key_keys(self) -> frozenset[str]:
+        if self._key_keys is None:
+            self._key_keys = _keys(self.key or "")
+        return self._key_keys
+
+    @property
+    def far_keys(self) -> frozenset[str]:
+        return _cached_keys(self.far)
+
+
+def _keys(text: str) -> frozenset[str]:
+    """:func:`~specllint.section_gates.word_keys` of the lower-cased words of ``text``."""
+    return word_keys(set(_TOKEN.findall(text.lower()))) if text else frozenset()
+
+
+@lru_cache(maxsize=4096)
+def _cached_keys(text: str) -> frozenset[str]:
+    return _keys(text)
+
+
+def label_prefixes(label: str) -> list[str]:
+    """Parent labels of a clause label, itself included: ``3.2(a)/2`` -> 3, 3.2, 3.2(a)."""
+    m = _LABEL.match(label)
+    if m is None or label.startswith("L"):
+        return []
+    out: list[str] = []
+    if m.group("num"):
+        parts = m.group("num").split(".")
+        out += [".".join(parts[: i + 1]) for i in range(len(parts))]
+    base = m.group("num") or ""
+    for sub in _SUB.findall(m.group("subs") or ""):
+        base += sub
+        out.append(base)
+    return out
+
+
+def _split_table_heading(seg: Segment) -> tuple[str | None, list[str]]:
+    """A table row's Markdown heading and its header cells (from ``heading / a | b``)."""
+    if seg.heading is None:
+        return None, []
+    head, sep, last = seg.heading.rpartition(" / ")
+    if " | " in last or (not sep and seg.kind == "table-row" and "|" in last):
+        return (head or None), [c.strip() for c in last.split(" | ")]
+    return seg.heading, []
+
+
+def _lead(text: str) -> str:
+    words = _WORD.findall(text[:120])
+    return " ".join(words[:LEAD_WORDS])
+
+
+def build_views(text: str, segments: Sequence[Segment]) -> list[View]:
+    """Views of every segment, in document order."""
+    views: list[View] = []
+    titles: dict[str, tuple[str, int]] = {}
+    current_heading: str | None = None
+    for index, seg in enumerate(segments):
+        body = text[seg.start : seg.end]
+        heading, header = (_split_table_heading(seg) if seg.kind == "table-row" else (seg.heading, []))
+        if heading != current_heading:
+            titles.clear()
+            current_heading = heading
+        prefixes = label_prefixes(seg.label)
+        own = prefixes[-1] if prefixes else None
+        if own is not None and "/" not in seg.label:
+            title = seg.key or body[:TITLE_CHARS]
+            titles[own] = (title, index)
+            for stale in [p for p in titles if p != own and p.startswith(own) and len(p) > len(own)]:
+                del titles[stale]
+        ancestors = tuple(titles[p] for p in prefixes if p in titles)
+        far = " / ".join([heading or "", *(t for t, _ in ancestors)])
+        if seg.kind == "table-row":
+            views.extend(_table_views(index, body, header, far, heading, ancestors))
+            continue
+        near = " / ".join(x for x in (seg.key, _lead(body)) if x)
+        views.append(View(index, body, seg.key, near, far, heading, ancestors))
+    return views
+
+
+def _table_views(
+    index: int, body: str, header: list[str], far: str, heading: str | None, ancestors: tuple
+) -> Iterator[View]:
+    cells = [c.strip() for c in body.split("|")]
+    if len(cells) == 2:
+        # A two-column row reads as a field: the first cell is the key.
+        yield View(index, f"{cells[0]}: {cells[1]}", cells[0], cells[0], far, heading, ancestors)
+    if header and len(header) == len(cells):
+        for name, cell in zip(header, cells, strict=True):
+            if cell:
+                yield View(index, f"{name}: {cell}", name, name, far, heading, ancestors)
+        return
+    if len(cells) == 2:
+        return
+    yield View(index, "; ".join(cells), None, cells[0] if cells else "", far, heading, ancestors)
