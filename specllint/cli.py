@@ -172,17 +172,18 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_rules(args: argparse.Namespace) -> int:
-    from .engine import get_linter
+    from .kinds import builtin_kinds
+    from .packs import load_rules
 
-    linter = get_linter(Config())
-    for r in sorted(linter.all_rules, key=lambda r: r.code):
+    # Rule files only: listing them needs no spaCy pipeline and no kind instances.
+    for r in sorted(load_rules(builtin_kinds(), plugins=Config().plugins), key=lambda r: r.code):
         print(f"{r.code}  {r.name:<28} {r.category:<22} {r.severity:<8} {r.summary}")
     return EXIT_OK
 
 
 def cmd_rule(args: argparse.Namespace) -> int:
     from .engine import get_linter
-    from .ruledocs import rule_markdown
+    from .ruledocs import example_linter, rule_markdown
 
     linter = get_linter(Config())
     code = args.code.upper()
@@ -190,7 +191,7 @@ def cmd_rule(args: argparse.Namespace) -> int:
     if rule is None:
         print(f"specllint: error: no rule {args.code!r} (see `specllint rules`)", file=sys.stderr)
         return EXIT_ERROR
-    print(rule_markdown(rule), end="")
+    print(rule_markdown(rule, lint=example_linter()), end="")
     return EXIT_OK
 
 

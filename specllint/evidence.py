@@ -61,8 +61,9 @@ _REFERENCE = regex.compile(
     r"|\b\d{4}-\d{1,2}-\d{1,2}\b|\b\d{1,2}[./]\d{1,2}[./]\d{2,4}\b"
     r"|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?,?\s+\d{4}\b"
     r"|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}\b"
-    r"|\b(?:rev(?:ision)?\.?|version|ver\.)\s?[A-Z0-9][\w.]*"
-    r"|\b(?:annex|appendix|exhibit|schedule|attachment|enclosure|clause|section)\s+[A-Z0-9][\w.]*"
+    r"|\b(?i:rev(?:ision)?\.?|version|ver\.)\s?[A-Z0-9][\w.]*"
+    r"|\b(?i:annex|appendix|exhibit|schedule|attachment|enclosure|clause|section)\s+[A-Z0-9][\w.]*"
+    r"|\b(?i:PO|P/O|SO|PI|order|invoice|contract|sample|drawing|file|ref(?:erence)?)\s*(?i:no\.?|nr\.?|#)?\s*\d[\w.\-/]*"
     r"|\b[\w-]+\.(?:pdf|ai|eps|psd|dwg|dxf|step|stp|igs|iges|jpg|jpeg|png|tiff?|xlsx?|docx?|zip)\b"
     r"|\b(?:SGS|Intertek|Bureau\s+Veritas|BV|TÜV|TUV|Eurofins|UL|CTI|QIMA|Hohenstein|V-Trust|ALS|Applus|DEKRA|"
     r"Dekra|Nemko|Kiwa|CCIC|CQC|Asia\s+Inspection)\b",

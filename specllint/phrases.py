@@ -135,7 +135,12 @@ class PhraseCompiler:
             for alt in alts:
                 entries = self._class(alt[1:-1]) if alt.startswith("<") else [alt]
                 for e in entries:
-                    forms |= self.word_forms(e) if i == len(parts) - 1 else {e.lstrip("=").lower()}
+                    if i == len(parts) - 1:
+                        forms |= self.word_forms(e)
+                    elif e.startswith("="):
+                        forms.add(e[1:].lower())
+                    else:
+                        forms |= self.morph.spellings(e.lower())
             part_forms.append(forms)
         hyphen: Token = {"ORTH": {"IN": HYPHENS}}
         hyphenated: list[Token] = []

@@ -83,6 +83,7 @@ def iter_findings(
     """
     from . import _as_config
     from . import metadata as metadata_mod
+    from .config_files import per_file_ignores
     from .engine import _FindingBuilder, get_linter
     from .kinds import DocumentContext
     from .segmentation import Segment, iter_structure, split_front_matter
@@ -96,7 +97,7 @@ def iter_findings(
         return
     clean = sanitize(text)
     front = split_front_matter(clean)
-    meta_data, _ = metadata_mod.parse(front, linter.config)
+    meta_data, _ = metadata_mod.parse(front, linter.config, clean)
     document = DocumentContext(
         text=clean,
         segments=(),
@@ -109,6 +110,7 @@ def iter_findings(
     segments = (s for s in iter_structure(clean, front) if type(s) is Segment)
     builder = _FindingBuilder(text, ForwardLineIndex(text))  # type: ignore[arg-type]
     suppressions = _Suppressions(text)
+    ignored = per_file_ignores(linter.config, path)  # code prefixes; () when none apply
     for seg, hits in linter._clause_hits(clean, segments, document):
         if not hits:
             continue
@@ -116,6 +118,6 @@ def iter_findings(
         for runner, hit in hits:
             builder.add(runner, hit, seg.start, seg.label, key)
         for finding in builder.drain():
-            if not suppressions.suppressed(finding):
+            if not finding.code.startswith(ignored) and not suppressions.suppressed(finding):
                 yield finding
 

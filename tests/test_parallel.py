@@ -152,3 +152,14 @@ def test_docs_are_dropped_batch_by_batch(api):
     finally:
         linter.nlp = spy.nlp
     assert 0 < spy.peak <= BATCH_SIZE, "spaCy Docs of earlier clauses were kept alive"
+
+
+def test_iter_findings_applies_per_file_ignores():
+    text = "1. Material: high quality steel, approx. 5 kg.\n"
+    config = {"per-file-ignores": {"legacy/*.md": ["SPL101"]}}
+    for path in ("legacy/a.md", "new/a.md"):
+        streamed = list(specllint.iter_findings(text, config=config, path=path))
+        linted = [f for f in specllint.lint(text, config=config, path=path).findings if f.clause is not None]
+        assert streamed == linted
+    assert "SPL101" not in {f.code for f in specllint.iter_findings(text, config=config, path="legacy/a.md")}
+    assert "SPL101" in {f.code for f in specllint.iter_findings(text, config=config, path="new/a.md")}
