@@ -155,38 +155,38 @@ def table(result: dict[str, Any]) -> str:
     s, b = result["specllint"], result["baseline"]
     out = [f"specllint accuracy — split: {result['split']} ({s['clauses']} clauses, "
            f"{s['hard_negatives']} hard negatives)", ""]
-    out.append(f"{'':34}{'specllint':>28}  {'word-list baseline':>28}")
-    out.append(f"{'':34}{'P':>9}{'R':>9}{'F1':>10}  {'P':>9}{'R':>9}{'F1':>10}")
+    out.append(f"{'':38}{'specllint':>28}  {'word-list baseline':>28}")
+    out.append(f"{'':38}{'P':>9}{'R':>9}{'F1':>10}  {'P':>9}{'R':>9}{'F1':>10}")
 
     def row(label: str, a: dict[str, Any] | None, c: dict[str, Any] | None) -> str:
         def cells(m: dict[str, Any] | None) -> str:
-            if m is None:
-                return f"{'—':>9}{'—':>9}{'—':>10}"
+            if m is None or not m["predicted"]:
+                recall = "—" if m is None else _fmt(m["recall"])
+                return f"{'—':>9}{recall:>9}{'—':>10}"
             return f"{_fmt(m['precision']):>9}{_fmt(m['recall']):>9}{_fmt(m['f1']):>10}"
-        return f"{label:34}{cells(a)}  {cells(c)}"
+        return f"{label:38}{cells(a)}  {cells(c)}"
 
     out.append(row("clause level (flagged vs clean)", s["clause_level"], b["clause_level"]))
     for cat in sorted(set(s["spans"]) | set(b["spans"])):
         n = s["spans"].get(cat, {}).get("gold", 0)
         out.append(row(f"  span: {cat} (n={n})", s["spans"].get(cat), b["spans"].get(cat)))
-    out.append(f"{'hard-negative false-alarm rate':34}{_fmt(s['hard_negative_false_alarm_rate']):>28}  "
+    out.append(f"{'hard-negative false-alarm rate':38}{_fmt(s['hard_negative_false_alarm_rate']):>28}  "
                f"{_fmt(b['hard_negative_false_alarm_rate']):>28}")
     q = result.get("quantities")
     if q:
-        ex = q.get("extraction", q)
+        ex = q["extraction"]
         out.append("")
-        out.append(f"quantity extraction: precision {_fmt(ex.get('precision'))}, recall {_fmt(ex.get('recall'))}"
-                   f" ({ex.get('gold', ex.get('tp', '?'))} gold quantities)")
+        out.append(f"quantity extraction ({q['cases']} cases): precision {_fmt(ex['precision'])}, "
+                   f"recall {_fmt(ex['recall'])} ({ex['tp'] + ex['fn']} gold quantities)")
         for cat, m in sorted(q.get("rules", {}).items()):
             out.append(f"  rule {cat}: precision {_fmt(m['precision'])}, recall {_fmt(m['recall'])}")
     sec = result.get("sections")
     if sec:
         out.append("")
-        out.append(f"section accuracy: {_fmt(sec.get('accuracy'))} over {sec.get('decisions', '?')} decisions "
-                   f"({sec.get('contracts', '?')} contracts)")
-        ms = sec.get("missing_section") or sec.get("missing_sections") or {}
-        if ms:
-            out.append(f"  missing-section: precision {_fmt(ms.get('precision'))}, recall {_fmt(ms.get('recall'))}")
+        out.append(f"section accuracy: {_fmt(sec['section_accuracy'])} over {sec['decisions']} decisions "
+                   f"({sec['contracts']} contracts)")
+        out.append(f"  missing-section: precision {_fmt(sec['missing_precision'])}, "
+                   f"recall {_fmt(sec['missing_recall'])}")
     out.append("")
     out.append(f"({result['seconds']} s)")
     return "\n".join(out)

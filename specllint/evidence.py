@@ -17,6 +17,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 import regex
+from spacy.attrs import IDX, LOWER
 
 if TYPE_CHECKING:
     from .kinds.base import ClauseContext
@@ -67,6 +68,11 @@ _REFERENCE = regex.compile(
     r"|\b[\w-]+\.(?:pdf|ai|eps|psd|dwg|dxf|step|stp|igs|iges|jpg|jpeg|png|tiff?|xlsx?|docx?|zip)\b"
     r"|\b(?:SGS|Intertek|Bureau\s+Veritas|BV|TÜV|TUV|Eurofins|UL|CTI|QIMA|Hohenstein|V-Trust|ALS|Applus|DEKRA|"
     r"Dekra|Nemko|Kiwa|CCIC|CQC|Asia\s+Inspection)\b",
+)
+_SAMPLE_REF = regex.compile(
+    r"\b(?i:samples?|swatch(?:es)?|strike-offs?|lab\s*dips?|proofs?|panels?|chips?|masters?|references?)"
+    r"\s+(?i:no\.?\s*|nr\.?\s*|#\s*|ref\.?\s*)?[A-Z]{0,6}[-‐‑/_]?\d[\w.\-/]*"
+    r"|\b(?i:dated|signed(?:\s+on)?|approved\s+on)\s+\d{4}-\d{1,2}-\d{1,2}\b",
 )
 _NUMBER = regex.compile(rf"(?P<hedge>{HEDGE}\s*)?(?P<num>[±]?{NUM})(?:\s*(?P<unit>{UNIT}))?", regex.I)
 _ABBREV = r"(?<!\b(?:approx|appr|max|min|ca|c|no|nr|e\.g|i\.e|incl|excl|ref|abt|pcs|qty|dia|wt|vs|etc|fig|art|rev|ver))"
@@ -148,7 +154,9 @@ class ClauseFacts:
 
     @cached_property
     def standards(self) -> tuple[tuple[int, int], ...]:
-        return _spans(_STANDARD, self.text)
+        """Named standards and test methods, and identified samples ("approved sample S-104",
+        "dated 2026-02-11"): each fixes what the words around it mean."""
+        return _spans(_STANDARD, self.text) + _spans(_SAMPLE_REF, self.text)
 
     @cached_property
     def references(self) -> tuple[tuple[int, int], ...]:
@@ -199,6 +207,8 @@ def facts_for(clause: ClauseContext) -> ClauseFacts:
     doc = clause.doc
     facts = doc.user_data.get("specllint-language-evidence")
     if facts is None:
-        facts = ClauseFacts(clause.text, tuple(t.lower_ for t in doc), tuple(t.idx for t in doc))
+        rows = doc.to_array([LOWER, IDX]).tolist() if len(doc) else []
+        strings = doc.vocab.strings
+        facts = ClauseFacts(clause.text, tuple(strings[h] for h, _ in rows), tuple(i for _, i in rows))
         doc.user_data["specllint-language-evidence"] = facts
     return facts

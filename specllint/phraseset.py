@@ -80,6 +80,26 @@ def _spec_values(spec: Token) -> list[str]:
     return [value] if isinstance(value, str) else list(value["IN"])
 
 
+#: A pattern with at most this many optional tokens is expanded into fixed variants.
+MAX_OPTIONALS = 4
+
+
+def _without_optionals(pattern: list[Token]) -> list[list[Token]]:
+    """The fixed variants of a pattern whose only operators are ``?`` (with and without
+    each optional token), or ``[]`` when it needs the Matcher."""
+    optional = [i for i, spec in enumerate(pattern) if spec.get("OP") == "?"]
+    if len(optional) > MAX_OPTIONALS or any(spec.get("OP") not in (None, "?") for spec in pattern):
+        return []
+    plain = [{k: v for k, v in spec.items() if k != "OP"} for spec in pattern]
+    variants = []
+    for mask in range(2 ** len(optional)):
+        dropped = {optional[b] for b in range(len(optional)) if mask >> b & 1}
+        variant = [spec for i, spec in enumerate(plain) if i not in dropped]
+        if variant:
+            variants.append(variant)
+    return variants if all(_fixed(v) for v in variants) else []
+
+
 def _fixed(pattern: list[Token]) -> bool:
     """A pattern of plain word sets (no wildcard, repeat or regular expression)."""
     for spec in pattern:
@@ -128,8 +148,9 @@ class PhraseSet:
             for pattern in patterns:
                 grouped.setdefault(_needs(pattern, compiler.regex_tails), []).append(pattern)
             for (needs, tails), members in grouped.items():
-                fixed = [p for p in members if _fixed(p)]
-                other = [p for p in members if not _fixed(p)]
+                expanded = [_without_optionals(p) for p in members]
+                fixed = [v for variants in expanded if variants for v in variants if _fixed(v)]
+                other = [p for p, variants in zip(members, expanded, strict=True) if not variants]
                 matcher = None
                 if other:
                     matcher = Matcher(nlp.vocab)

@@ -54,7 +54,11 @@ def iter_lint_many(
 
     cfg = _as_config(config)
     get_linter(cfg)  # build once here; forked workers inherit it
-    items = list(zip(texts, paths if paths is not None else _nones(), strict=False))
+    text_list = list(texts)
+    path_list = list(paths) if paths is not None else [None] * len(text_list)
+    if len(path_list) != len(text_list):
+        raise ValueError(f"lint_many: {len(text_list)} texts but {len(path_list)} paths")
+    items = list(zip(text_list, path_list, strict=True))
     workers = workers_for(jobs, len(items))
     if workers == 1:
         for text, path in items:
@@ -83,11 +87,6 @@ def lint_many(
     report and selects per-file ignores.
     """
     return list(iter_lint_many(texts, config, jobs, paths))
-
-
-def _nones() -> Iterator[None]:
-    while True:
-        yield None
 
 
 def _config_for(path: str, base: Config, explicit: bool, cli_args: Any) -> Config:

@@ -9,12 +9,14 @@ clauses, not the size of the document.
 
 What needs the whole document is left to :func:`specllint.lint`: the section checklist
 and other document-scope rules, order-metadata checks, scores, and reports of unused
-suppression comments. Suppression comments themselves are honoured.
+suppression comments. Suppression comments themselves are honoured, and clause rules
+that consult the whole document (``document.segments``) see every clause: the text is
+segmented again, lazily, whenever they walk it.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from .model import Finding
@@ -55,6 +57,38 @@ class ForwardLineIndex:
         # Backwards past a line start (a finding earlier in a multi-line clause).
         line = self._line - text.count("\n", offset, self._line_start)
         return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
+
+
+class LazySegments(Sequence):
+    """The clauses of a text as a sequence that stores none of them.
+
+    Kinds that look at the whole document (a general-tolerance statement anywhere covers
+    every dimension) iterate ``document.segments``; here each iteration segments the text
+    again, lazily, so memory stays flat. Indexing and ``len`` walk the text too.
+    """
+
+    def __init__(self, text: str, front: Any) -> None:
+        self._text = text
+        self._front = front
+
+    def __iter__(self) -> Iterator[Any]:
+        from .segmentation import Segment, iter_structure
+
+        return (s for s in iter_structure(self._text, self._front) if type(s) is Segment)
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self)
+
+    def __bool__(self) -> bool:
+        return next(iter(self), None) is not None
+
+    def __getitem__(self, index: Any) -> Any:
+        if isinstance(index, slice) or index < 0:
+            return list(self)[index]
+        for i, seg in enumerate(self):
+            if i == index:
+                return seg
+        raise IndexError(index)
 
 
 class _Suppressions:
@@ -100,7 +134,7 @@ def iter_findings(
     meta_data, _ = metadata_mod.parse(front, linter.config, clean)
     document = DocumentContext(
         text=clean,
-        segments=(),
+        segments=LazySegments(clean, front),  # type: ignore[arg-type]
         headings=(),
         metadata=meta_data,
         metadata_span=(front.start, front.end) if front else None,

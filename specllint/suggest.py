@@ -44,8 +44,12 @@ class Property:
     evidence: frozenset[tuple[str, ...]]
     suggest: Mapping[str, tuple[str, ...]]
 
-    def templates(self, topic: str) -> tuple[str, ...]:
-        return self.suggest.get(topic) or self.suggest.get("default", ())
+    def templates(self, topics: Sequence[str]) -> tuple[str, ...]:
+        """Templates for the first of ``topics`` (best first) that has any, else the default."""
+        for topic in topics:
+            if topic in self.suggest:
+                return self.suggest[topic]
+        return self.suggest.get("default", ())
 
 
 class PropertyBook:
@@ -74,18 +78,21 @@ class PropertyBook:
                         names.append(name)
         self.evidence_sizes = sorted({len(e) for p in self.properties.values() for e in p.evidence}, reverse=True)
 
-    def _pick(self, names: Sequence[str], topic: str) -> str:
-        """The property of a word listed under several: the one for the topic, else a general one."""
-        for n in names:
-            if topic in self.properties[n].topics:
-                return n
+    def _pick(self, names: Sequence[str], topics: Sequence[str]) -> str:
+        """The property of a word listed under several: the one for the best-ranked topic,
+        else a general one."""
+        for topic in topics:
+            for n in names:
+                if topic in self.properties[n].topics:
+                    return n
         for n in names:
             if not self.properties[n].topics:
                 return n
         return names[0]
 
-    def resolve(self, words: Sequence[str], topic: str, group: str = "vague") -> str | None:
-        """The property of ``group`` a phrase (token lowers, head last) is about, or None."""
+    def resolve(self, words: Sequence[str], topics: Sequence[str], group: str = "vague") -> str | None:
+        """The property of ``group`` a phrase (token lowers, head last) is about, or None;
+        ``topics`` are the clause's topics, best first."""
         found: list[str] = []
         n = len(words)
         for end in range(n, 0, -1):
@@ -96,7 +103,7 @@ class PropertyBook:
                 listed = self.index.get(key("".join(words[start:end])), ())
                 names = [p for p in listed if self.properties[p].group == group]
                 if names:
-                    found.append(self._pick(names, topic))
+                    found.append(self._pick(names, topics))
                     break
         specific = [p for p in found if p not in GENERIC]
         return (specific or found or [None])[0]
@@ -122,9 +129,9 @@ class PropertyBook:
                     break
         return False
 
-    def templates(self, name: str | None, topic: str) -> tuple[str, ...]:
+    def templates(self, name: str | None, topics: Sequence[str]) -> tuple[str, ...]:
         prop = self.properties.get(name or "")
-        return prop.templates(topic) if prop else ()
+        return prop.templates(topics) if prop else ()
 
 
 @lru_cache(maxsize=4)

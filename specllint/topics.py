@@ -17,6 +17,8 @@ from .vocabulary import load
 
 GENERAL = "general"
 HEADING_WEIGHT = 2
+#: Extra weight of the words in the clause part a finding is in.
+LOCAL_WEIGHT = 2
 MAX_WORDS = 3
 
 
@@ -32,7 +34,9 @@ class TopicDetector:
             self.order.append(str(topic))
             for entry in entries or ():
                 tokens = [t.lower_ for t in nlp.make_doc(str(entry))]
-                last_forms = morph.forms(tokens[-1], "noun") if tokens[-1].isalpha() else {tokens[-1]}
+                last = tokens[-1]
+                # abbreviations do not inflect: "pc" (polycarbonate) must not match "pcs"
+                last_forms = morph.forms(last, "noun") if last.isalpha() and len(last) > 3 else {last}
                 for form in last_forms:
                     key = (*tokens[:-1], form)
                     topics = self.index.setdefault(key, [])
@@ -57,14 +61,23 @@ class TopicDetector:
         found = self.scores([t.lower_ for t in self.nlp.make_doc(text)], HEADING_WEIGHT)
         return tuple(found.items())
 
-    def detect(self, lowers: Sequence[str], context: Iterable[str | None] = ()) -> str:
-        """The best topic for a clause (token lowers) and its heading/key strings."""
+    def rank(
+        self, lowers: Sequence[str], context: Iterable[str | None] = (), local: Sequence[str] = ()
+    ) -> tuple[str, ...]:
+        """Every topic found in a clause (token lowers), its heading/key strings and the part
+        of the clause a finding is in (``local``, counted three times), best first (ties in the
+        order of topics.yaml); ``("general",)`` when none is found."""
         scores = self.scores(lowers)
+        if local:
+            self.scores(local, LOCAL_WEIGHT, scores)
         for text in context:
             if text:
                 for topic, score in self.context_scores(text):
                     scores[topic] = scores.get(topic, 0) + score
         if not scores:
-            return GENERAL
-        best = max(scores.values())
-        return next(t for t in self.order if scores.get(t) == best)
+            return (GENERAL,)
+        return tuple(sorted(scores, key=lambda t: (-scores[t], self.order.index(t))))
+
+    def detect(self, lowers: Sequence[str], context: Iterable[str | None] = ()) -> str:
+        """The best topic for a clause and its heading/key strings."""
+        return self.rank(lowers, context)[0]

@@ -50,6 +50,8 @@ def test_lint_many_passes_config_and_paths():
     assert [r.path for r in reports] == ["a.md", "b.md", "c.md"]
     assert all(f.code == "SPL101" for r in reports for f in r.findings)
     assert specllint.lint_many([]) == []
+    with pytest.raises(ValueError, match="2 texts but 1 paths"):
+        specllint.lint_many(CONTRACTS[:2], paths=["a.md"])
 
 
 def test_lint_is_thread_safe():
@@ -163,3 +165,12 @@ def test_iter_findings_applies_per_file_ignores():
         assert streamed == linted
     assert "SPL101" not in {f.code for f in specllint.iter_findings(text, config=config, path="legacy/a.md")}
     assert "SPL101" in {f.code for f in specllint.iter_findings(text, config=config, path="new/a.md")}
+
+
+def test_iter_findings_sees_general_tolerances_stated_later():
+    text = "1. Length: 120 mm.\n2. Width: 80 mm.\n\n## Tolerances\n\nGeneral tolerances ISO 2768-m apply.\n"
+    linted = [f for f in specllint.lint(text).findings if f.clause is not None]
+    assert list(specllint.iter_findings(text)) == linted
+    assert not [f for f in linted if f.category == "missing-tolerance"]
+    without = text.replace("General tolerances ISO 2768-m apply.", "Colour: black.")
+    assert [f for f in specllint.iter_findings(without) if f.category == "missing-tolerance"]

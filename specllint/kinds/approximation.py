@@ -118,16 +118,14 @@ class ApproximationKind(Kind):
         words = sorted(self.options["hedges"], key=len, reverse=True)
         alts = "|".join(regex.escape(w) + (r"\b" if w[-1].isalnum() else "") for w in words)
         self.before = userpatterns.compile_pattern(
-            rf"(?<![\w])(?P<hedge>{alts})\s*(?P<value>[±]?\s*{NUM}(?:\s*(?:[-–~～]|to)\s*{NUM})?)(?:\s*(?P<unit>{_WORD}))?"
+            rf"(?<![\w])(?<!\d\s*)(?P<hedge>{alts})\s*(?P<value>[±]?\s*{NUM}(?:\s*(?:[-–~～]|to)\s*{NUM})?)(?:\s*(?P<unit>{_WORD}))?"
         )
         trailing = "|".join(regex.escape(w) for w in sorted(self.options["trailing_hedges"], key=len, reverse=True))
         self.after = userpatterns.compile_pattern(
             rf"(?<![\w.])(?P<value>{NUM}(?:\s*(?:[-–~～]|to)\s*{NUM})?)(?:\s*(?P<unit>{_WORD}))?\s+(?:{trailing})\b"
         ) if trailing else None
-        hedge_words = sorted({*self.options["hedges"], *self.options["trailing_hedges"]}, key=len, reverse=True)
-        self.any_hedge = userpatterns.compile_pattern(
-            "|".join(r"(?<!\w)" + regex.escape(w) + (r"\b" if w[-1].isalnum() else "") for w in hedge_words)
-        )
+        #: a cheap first test: a clause without any hedge word (as a substring) has no hit
+        self.hedge_words = tuple({w.lower() for w in (*self.options["hedges"], *self.options["trailing_hedges"])})
         self.time_words: set[str] = set()
         for w in self.options["time_words"]:
             self.time_words |= {w, w + "s"}
@@ -140,12 +138,20 @@ class ApproximationKind(Kind):
         words = unit.lower().rstrip(".").split()
         return bool(words) and words[-1] in self.time_words
 
-    def _from_quantities(self, clause: ClauseContext) -> Iterator[_Approx]:
+    def _from_quantities(self, clause: ClauseContext, blocked: list[tuple[int, int]]) -> Iterator[_Approx]:
+        """Approximate quantities of the clause. One that is bounded anyway (a nominal value
+        with its own tolerance, or a value whose unit has a tolerance or limit elsewhere in the
+        clause: "approx. 500 g; tolerance ± 10 g") is skipped and its span added to ``blocked``."""
         text = clause.text
-        for q in clause.quantities:
+        quantities = clause.quantities
+        bounded = {q.unit for q in quantities if q.unit and not q.approximate and (q.tolerance or q.limit)}
+        for q in quantities:
             if not q.approximate:
                 continue
             start = q.hedge_start if q.hedge_start is not None else q.start
+            if (q.tolerance is not None and q.value != 0) or (q.unit is not None and q.unit in bounded):
+                blocked.append((start, q.end))
+                continue
             m = _VALUE.match(q.text)
             value, unit = (m.group("value"), m.group("unit")) if m else (q.text, "")
             tol = None
@@ -155,16 +161,17 @@ class ApproximationKind(Kind):
             time = (q.unit or "") in TIME_UNITS_PINT or self._is_time(unit)
             yield _Approx(start, q.end, value.strip(), unit, tol, time, q.is_count)
 
-    def _from_patterns(self, text: str) -> Iterator[_Approx]:
+    def _from_patterns(self, text: str) -> Iterator[tuple[_Approx, bool]]:
+        """Hedged numbers found by pattern, each with whether the hedge trails the value."""
         for m in userpatterns.finditer(self.before, text):
             unit, end = self._unit(m)
             value = m.group("value")
             tol = value if value.lstrip().startswith("±") else None
-            yield _Approx(m.start(), end, value.strip(), unit, tol, self._is_time(unit), False)
+            yield _Approx(m.start(), end, value.strip(), unit, tol, self._is_time(unit), False), False
         if self.after is not None:
             for m in userpatterns.finditer(self.after, text):
                 unit, _ = self._unit(m)
-                yield _Approx(m.start(), m.end(), m.group("value"), unit, None, self._is_time(unit), False)
+                yield _Approx(m.start(), m.end(), m.group("value"), unit, None, self._is_time(unit), False), True
 
     def _unit(self, m: regex.Match) -> tuple[str, int]:
         unit = m.group("unit") or ""
@@ -173,9 +180,12 @@ class ApproximationKind(Kind):
         return unit, m.end()
 
     def _found(self, clause: ClauseContext) -> list[_Approx]:
-        found = list(self._from_quantities(clause))
-        for a in self._from_patterns(clause.text):
-            if not any(a.start < b.end and b.start < a.end for b in found):
+        blocked: list[tuple[int, int]] = []
+        found = list(self._from_quantities(clause, blocked))
+        ranges = [(q.start, q.end) for q in clause.quantities if q.high is not None and not q.approximate]
+        for a, trailing in self._from_patterns(clause.text):
+            taken = [(b.start, b.end) for b in found] + blocked + ([] if trailing else ranges)
+            if not any(a.start < e and s < a.end for s, e in taken):
                 found.append(a)
         want = self.options["units"]
         return sorted(
@@ -185,7 +195,8 @@ class ApproximationKind(Kind):
 
     # -- reporting ------------------------------------------------------------------------
     def check(self, clause: ClauseContext) -> Iterable[Hit]:
-        if _DIGIT.search(clause.text) is None or userpatterns.search(self.any_hedge, clause.text) is None:
+        lower = clause.lower
+        if not any(w in lower for w in self.hedge_words) or _DIGIT.search(lower) is None:
             return ()
         found = self._found(clause)
         if not found:
@@ -194,18 +205,27 @@ class ApproximationKind(Kind):
 
     def _hits(self, clause: ClauseContext, found: list[_Approx]) -> Iterator[Hit]:
         facts = facts_for(clause)
-        topic = self.support.topic(clause, facts)
-        templates = tuple(self.options["suggest_by_topic"].get(topic, ())) + self.rule.suggestions
+        by_topic = self.options["suggest_by_topic"]
         for a in found:
+            topics = self.support.topics(clause, facts, a.start)
+            topic = next((t for t in topics if t in by_topic), topics[0])
+            templates = tuple(by_topic.get(topic, ())) + self.rule.suggestions
             seg_start = facts.segment_of(a.start)[0]
             if any(userpatterns.search(p, clause.text[seg_start : a.start]) for p in self.exempt_before):
                 continue
             values = self._values(a)
             values["match"] = clause.text[a.start : a.end]
             values["topic"] = topic
-            if a.tolerance is not None:
-                suggestions = (a.tolerance.strip(),)
-                replacement = a.tolerance.strip()
+            ranged = values["first"] != values["last"] and not a.time
+            if a.tolerance is not None or ranged:
+                # the bounds are written ("around ±4 %", "about 5–6 kg"): drop the hedge
+                stated = (
+                    a.tolerance.strip()
+                    if a.tolerance is not None
+                    else f"{values['first']}–{values['last']}{values['u']}"
+                )
+                suggestions = (stated,)
+                replacement = stated
             else:
                 suggestions = tuple(dict.fromkeys(fill(t, values) for t in templates))
                 replacement = fill(self.rule.suggestions[0], values) if self.rule.suggestions else None
@@ -229,6 +249,8 @@ class ApproximationKind(Kind):
             tol = _fmt(step)
         unit = a.unit
         spaced = f" {unit}" if unit else ""
-        return {"value": a.value, "unit": unit, "u": spaced, "tol": tol or "N",
+        ends = [p.strip() for p in regex.split(r"\s*(?:[-–~～]|\bto\b)\s*", a.value.strip().lstrip("±")) if p.strip()]
+        first, last = (ends[0], ends[-1]) if ends else (a.value, a.value)
+        return {"value": a.value, "first": first, "last": last, "unit": unit, "u": spaced, "tol": tol or "N",
                 "low": _fmt(number - float(tol)) if number is not None and tol else "min",
                 "high": _fmt(number + float(tol)) if number is not None and tol else "max"}

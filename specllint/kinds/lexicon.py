@@ -76,6 +76,7 @@ class LexiconKind(Kind):
         "measurable_patterns": list,
         "property": str,
         "property_group": str,
+        "noun_class": str,
         "config_terms": bool,
         "deadline": bool,
     }
@@ -97,6 +98,7 @@ class LexiconKind(Kind):
         "measurable_patterns": [],
         "property": "",
         "property_group": "vague",
+        "noun_class": "",
         "config_terms": False,
         "deadline": False,
     }
@@ -118,6 +120,7 @@ class LexiconKind(Kind):
         self.cues = frozenset(c.lower() for c in opts["context_cues"])
         self.hedges = frozenset(h.lower() for h in opts["hedges"])
         self.right = frozenset(r.lower() for r in opts["extend_right"])
+        self.nouns = PhraseSet(env.nlp, [f"<{opts['noun_class']}>"], word_classes) if opts["noun_class"] else None
         self.exceptions = [userpatterns.compile_pattern(p) for p in opts["exception_patterns"]]
         self.measurable = [userpatterns.compile_pattern(p) for p in opts["measurable_patterns"]]
         self.before = [userpatterns.compile_pattern(p + r"\s*$") for p in opts["exempt_before_patterns"]]
@@ -245,6 +248,12 @@ class LexiconKind(Kind):
                 return True
         return False
 
+    def _noun(self, doc, c: _Candidate) -> str:
+        """The last word of ``noun_class`` in a hit ("chart" in "the usual size chart")."""
+        span = doc[c.start_tok : c.end_tok].as_doc()
+        found = self.nouns.matches(span) if self.nouns is not None else []
+        return span[found[-1].start : found[-1].end].text.lower() if found else "document"
+
     def _object(self, doc, c: _Candidate) -> str:
         """The words after the last adjective of a hit ("no obvious [gate marks]")."""
         tokens = list(doc[c.start_tok : c.end_tok])
@@ -264,7 +273,6 @@ class LexiconKind(Kind):
     def _hits(self, clause: ClauseContext, candidates: list[_Candidate]) -> Iterator[Hit]:
         facts = facts_for(clause)
         doc = clause.doc
-        topic = self.support.topic(clause, facts)
         default_prop = self.options["property"] or None
         for c in candidates:
             start = doc[c.start_tok].idx
@@ -274,8 +282,10 @@ class LexiconKind(Kind):
                 end += 1  # "etc." keeps its full stop
             elif last.endswith(".") and last.rstrip(".") and last.rstrip(".") not in ABBREVIATIONS:
                 end -= 1  # a sentence's full stop glued to the last word ("F&F.")
+            topics = self.support.topics(clause, facts, start)
+            topic = topics[0]
             prop, exempt_prop = self.support.properties_of(
-                facts, c.start_tok, c.end_tok, topic, default_prop, self.options["property_group"]
+                facts, c.start_tok, c.end_tok, topics, default_prop, self.options["property_group"]
             )
             if self._exempt(clause, facts, start, end, exempt_prop, c.start_tok):
                 continue
@@ -283,5 +293,7 @@ class LexiconKind(Kind):
                       "object": self._object(doc, c)}
             if self.options["deadline"]:
                 values["date"] = deadline_hint(clause.text[start:end])
-            suggestions = self.support.suggestions(prop, topic, self.rule.suggestions, values)
+            if self.nouns is not None:
+                values["noun"] = self._noun(doc, c)
+            suggestions = self.support.suggestions(prop, topics, self.rule.suggestions, values)
             yield Hit(start, end, suggestions=suggestions, data=values)
