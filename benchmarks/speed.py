@@ -187,25 +187,35 @@ def _child_peak(mode: str, path: str) -> dict[str, Any]:
     return result
 
 
-def memory(sizes_mb: list[int], seed: int) -> dict[str, Any]:
+MEMORY_MODES = ("read-only", "report", "stream")
+
+
+def memory(sizes_mb: list[int], seed: int, modes: tuple[str, ...] = MEMORY_MODES) -> dict[str, Any]:
     """Peak RSS for each input size, full report vs streaming."""
     out: dict[str, Any] = {}
     with tempfile.TemporaryDirectory() as tmp:
         for size in sizes_mb:
             path = Path(tmp, f"corpus-{size}mb.md")
             path.write_text(corpus_gen.generate_corpus(size * MB, seed), encoding="utf-8")
-            out[f"{size}MB"] = {mode: _child_peak(mode, str(path)) for mode in ("read-only", "report", "stream")}
+            out[f"{size}MB"] = {mode: _child_peak(mode, str(path)) for mode in modes}
             path.unlink()
     return out
 
 
 def _table(results: dict[str, Any]) -> str:
-    t, s, m = results["throughput"], results["startup"], results["memory"]
+    parts = [f"machine: {results['machine']}"]
+    if results["throughput"]:
+        parts.append(_throughput_table(results["throughput"]))
+    if results["startup"]:
+        parts.append(_startup_table(results["startup"]))
+    if results["memory"]:
+        parts.append(_memory_table(results["memory"]))
+    return "\n\n".join(parts)
+
+
+def _throughput_table(t: dict[str, Any]) -> str:
     many = f"specllint.lint_many, {t['lint_many_jobs']} processes"
-    blank = "import spacy; spacy.blank('en')"
-    lines = [
-        f"machine: {results['machine']}",
-        "",
+    return "\n".join([
         f"throughput on {t['corpus_bytes'] / MB:.2f} MB ({t['words']:,} words, {t['clauses']:,} clauses)",
         f"  {'tokenizer: nlp.pipe over clauses (reference)':<48}{t['tokenizer_pipe_wps']:>12,} words/s",
         f"  {'tokenizer: nlp(paragraph)':<48}{t['tokenizer_paragraph_wps']:>12,} words/s",
@@ -214,7 +224,12 @@ def _table(results: dict[str, Any]) -> str:
         f"  lint / tokenizer = {t['ratio_lint_to_tokenizer']:.1%} (target >= 10%);"
         f" lint / paragraph tokenizer = {t['ratio_lint_to_paragraph_tokenizer']:.1%}",
         f"  linter build (rules, matchers, pipeline): {t['linter_build_s']:.2f} s",
-        "",
+    ])
+
+
+def _startup_table(s: dict[str, Any]) -> str:
+    blank = "import spacy; spacy.blank('en')"
+    return "\n".join([
         "start-up (median wall time, fresh interpreter)",
         f"  {'python -c pass':<48}{s['python_s']:>8.3f} s",
         f"  {blank:<48}{s['spacy_blank_s']:>8.3f} s",
@@ -222,7 +237,11 @@ def _table(results: dict[str, Any]) -> str:
         f"  {'specllint --version':<48}{s['version_s']:>8.3f} s",
         f"  {'specllint rules':<48}{s['rules_s']:>8.3f} s",
         f"  check / spacy.blank = {s['ratio_check_to_spacy']:.2f} (target <= 1.30)",
-        "",
+    ])
+
+
+def _memory_table(m: dict[str, Any]) -> str:
+    lines = [
         "peak memory (RSS high-water mark of a child process)",
         f"  {'input':<8}{'mode':<12}{'peak MB':>10}{'before MB':>11}{'lint MB':>10}{'findings':>10}{'seconds':>9}",
     ]
@@ -241,6 +260,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--jobs", type=int, default=0, help="processes for lint_many (0 = every core)")
     parser.add_argument("--skip-memory", action="store_true", help="leave out the memory runs")
     parser.add_argument("--memory-sizes", help="input sizes in MB for the memory runs, e.g. 5,50")
+    parser.add_argument("--memory-modes", default=",".join(MEMORY_MODES),
+                        help=f"which memory runs, of {','.join(MEMORY_MODES)}")
+    parser.add_argument("--skip-throughput", action="store_true", help="leave out the throughput runs")
+    parser.add_argument("--skip-startup", action="store_true", help="leave out the start-up runs")
     args = parser.parse_args(argv)
     corpus = MB // 4 if args.quick else MB
     repeat = 3 if args.quick else 5
@@ -248,13 +271,16 @@ def main(argv: list[str] | None = None) -> int:
     if args.memory_sizes:
         sizes = [int(x) for x in args.memory_sizes.split(",") if x.strip()]
     jobs = (os.cpu_count() or 1) if args.jobs <= 0 else args.jobs
+    modes = tuple(m for m in args.memory_modes.split(",") if m)
+    if unknown := set(modes) - set(MEMORY_MODES):
+        parser.error(f"unknown memory mode(s): {', '.join(sorted(unknown))}")
     results: dict[str, Any] = {
         "machine": f"{platform.python_implementation()} {platform.python_version()}, "
                    f"{os.cpu_count()} cores, {platform.machine()}",
         "quick": args.quick,
-        "throughput": throughput(corpus, args.seed, repeat, jobs),
-        "startup": startup(repeat + 2, args.seed),
-        "memory": {} if args.skip_memory else memory(sizes, args.seed),
+        "throughput": {} if args.skip_throughput else throughput(corpus, args.seed, repeat, jobs),
+        "startup": {} if args.skip_startup else startup(repeat + 2, args.seed),
+        "memory": {} if args.skip_memory else memory(sizes, args.seed, modes),
     }
     print(json.dumps(results, indent=2) if args.json else _table(results))
     return 0
