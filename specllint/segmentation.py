@@ -17,14 +17,10 @@ import regex
 import tomllib
 
 from .positions import LineIndex
-from .sentences import split_sentences
+from .sentences import MAX_CLAUSE, capped, split_sentences  # noqa: F401  (MAX_CLAUSE: re-exported)
 
 #: Clauses longer than this are split into their sentences.
 LONG_CLAUSE = 240
-#: No clause is longer than this: a longer sentence (a run-on line, a pasted blob) is cut
-#: at its last ``;``, ``,`` or space before the limit, so the cost and memory of one
-#: clause stay bounded whatever the input.
-MAX_CLAUSE = 2000
 
 _HEADING = regex.compile(r"^ {0,3}(#{1,6})[ \t]+(.*?)[ \t#]*$")
 _SETEXT = regex.compile(r"^ {0,3}(=+|-+)[ \t]*$")
@@ -283,29 +279,6 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int] | None:
     while end > start and text[end - 1].isspace():
         end -= 1
     return (start, end) if end > start else None
-
-
-def capped(text: str, start: int, end: int, limit: int = MAX_CLAUSE) -> list[tuple[int, int]]:
-    """``text[start:end]`` as spans of at most ``limit`` characters (one span when short)."""
-    spans = []
-    while end - start > limit:
-        window = text[start : start + limit]
-        cut = -1
-        for sep in (";", ",", " ", "\n", "\t"):
-            cut = window.rfind(sep, limit // 2)
-            if cut > 0:
-                cut += 1
-                break
-        cut = start + (cut if cut > 0 else limit)
-        piece = _trimmed(text, start, cut)
-        if piece:
-            spans.append(piece)
-        start = cut
-        while start < end and text[start].isspace():
-            start += 1
-    if end > start:
-        spans.append((start, end))
-    return spans
 
 
 def _block_segments(text: str, lines: LineIndex, block: _Block, heading: str | None) -> Iterator[Segment]:

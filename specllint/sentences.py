@@ -40,3 +40,35 @@ def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
         if e > s:
             out.append((start + s, start + e))
     return out
+
+
+#: No clause is longer than this: a longer sentence (a run-on line, a pasted blob) is cut
+#: at its last ``;``, ``,`` or space before the limit, so the cost and memory of one
+#: clause stay bounded whatever the input.
+MAX_CLAUSE = 2000
+
+
+def capped(text: str, start: int, end: int, limit: int = MAX_CLAUSE) -> list[tuple[int, int]]:
+    """``text[start:end]`` as spans of at most ``limit`` characters (one span when short),
+    each trimmed of surrounding white space."""
+    spans = []
+    while end - start > limit:
+        window = text[start : start + limit]
+        cut = -1
+        for sep in (";", ",", " ", "\n", "\t"):
+            cut = window.rfind(sep, limit // 2)
+            if cut > 0:
+                cut += 1
+                break
+        cut = start + (cut if cut > 0 else limit)
+        piece_end = cut
+        while piece_end > start and text[piece_end - 1].isspace():
+            piece_end -= 1
+        if piece_end > start:
+            spans.append((start, piece_end))
+        start = cut
+        while start < end and text[start].isspace():
+            start += 1
+    if end > start:
+        spans.append((start, end))
+    return spans

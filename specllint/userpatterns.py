@@ -1,17 +1,27 @@
 """Regular expressions that come from rule files or config: compiled with ``regex`` and
-always matched with a time limit, so a catastrophic pattern cannot hang a run."""
+always matched with a time limit, so a catastrophic pattern cannot hang a run.
+
+A pattern that hits the limit ``MAX_TIMEOUTS`` times is given up for the rest of the
+process (it then never matches), so one bad pattern costs a few time limits in total,
+not one per clause of an archive. :func:`timed_out` names the patterns given up.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import threading
 from functools import lru_cache
 
 import regex
 
 #: Seconds one search of one user pattern over one clause may take.
 MATCH_TIMEOUT = 0.25
+#: Time-outs after which a pattern is no longer tried.
+MAX_TIMEOUTS = 3
 
 FLAGS = regex.IGNORECASE | regex.VERSION1
+
+_LOCK = threading.Lock()
+_TIMEOUTS: dict[tuple[str, int], int] = {}
 
 
 @lru_cache(maxsize=4096)
@@ -20,19 +30,43 @@ def compile_pattern(pattern: str, flags: int = FLAGS) -> regex.Pattern:
     return regex.compile(pattern, flags)
 
 
-def finditer(pattern: regex.Pattern, text: str, pos: int = 0, endpos: int | None = None) -> Iterator[regex.Match]:
-    """Matches of ``pattern`` in ``text``; stops silently when the time limit is hit."""
+def _given_up(pattern: regex.Pattern) -> bool:
+    return _TIMEOUTS.get((pattern.pattern, pattern.flags), 0) >= MAX_TIMEOUTS
+
+
+def _timed_out(pattern: regex.Pattern) -> None:
+    key = (pattern.pattern, pattern.flags)
+    with _LOCK:
+        _TIMEOUTS[key] = _TIMEOUTS.get(key, 0) + 1
+
+
+def finditer(pattern: regex.Pattern, text: str, pos: int = 0, endpos: int | None = None) -> list[regex.Match]:
+    """Matches of ``pattern`` in ``text`` (a list); those found before the time limit
+    are kept, the rest are dropped silently."""
+    found: list[regex.Match] = []
+    if _given_up(pattern):
+        return found
     end = len(text) if endpos is None else endpos
     try:
-        yield from pattern.finditer(text, pos, end, timeout=MATCH_TIMEOUT)
+        found.extend(pattern.finditer(text, pos, end, timeout=MATCH_TIMEOUT))
     except TimeoutError:
-        return
+        _timed_out(pattern)
+    return found
 
 
 def search(pattern: regex.Pattern, text: str, pos: int = 0, endpos: int | None = None) -> regex.Match | None:
     """First match of ``pattern`` in ``text`` or None (also None when the time limit is hit)."""
+    if _given_up(pattern):
+        return None
     end = len(text) if endpos is None else endpos
     try:
         return pattern.search(text, pos, end, timeout=MATCH_TIMEOUT)
     except TimeoutError:
+        _timed_out(pattern)
         return None
+
+
+def timed_out() -> dict[str, int]:
+    """Patterns that hit the time limit in this process, with how often they did."""
+    with _LOCK:
+        return {pattern: n for (pattern, _), n in _TIMEOUTS.items()}

@@ -34,9 +34,12 @@ def client():
         yield c
 
 
-def test_local_scheduler_equals_single_process():
+def test_default_scheduler_equals_single_process():
+    import dask
+
     expected = [to_dict(specllint.lint(t)) for t in TEXTS]
-    got = sd.lint_bag(TEXTS, npartitions=3, config=None)
+    with dask.config.set(scheduler="threads"):  # no client: dask's own scheduler
+        got = sd.lint_bag(TEXTS, npartitions=3, config=None)
     assert [to_dict(r) for r in got] == expected
 
 

@@ -6,7 +6,6 @@ import json
 import os
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -170,9 +169,7 @@ def test_catastrophic_pattern_in_a_pack_times_out_and_the_run_finishes(tmp_path)
     _write_rule(tmp_path / "pack", "ACME101-acme-vague.toml", RULE % (CATASTROPHIC, CATASTROPHIC))
     config = specllint.Config(packs=[str(tmp_path / "pack")], select=["ACME"])
     text = f"1. Grade: acme grade steel, lot {slow}\n2. Finish: acme grade paint, code {slow}\n"
-    start = time.monotonic()
-    report = specllint.lint(text, config=config)
-    assert time.monotonic() - start < 60  # bounded by the match time limit, not exponential
+    report = specllint.lint(text, config=config)  # finishes: each search stops at the time limit
     assert [(f.code, f.text) for f in report.findings] == [("ACME101", "acme grade")] * 2
 
 
@@ -237,3 +234,23 @@ def test_json_is_byte_identical_in_process_and_across_processes(tmp_path):
         proc = subprocess.run([sys.executable, "-c", _DUMP, str(path)], capture_output=True, env=env, check=True)
         outputs.append(proc.stdout.decode("utf-8").rstrip("\n"))
     assert outputs[0] == outputs[1] == first
+
+
+def test_a_pattern_that_keeps_timing_out_is_given_up():
+    from specllint import userpatterns
+
+    pattern = userpatterns.compile_pattern(CATASTROPHIC + "|zzz-given-up")  # a key of its own
+    slow = "a" * 40 + "!"
+    for _ in range(userpatterns.MAX_TIMEOUTS):
+        assert userpatterns.search(pattern, slow) is None
+    assert userpatterns.timed_out()[pattern.pattern] == userpatterns.MAX_TIMEOUTS
+    assert userpatterns.finditer(pattern, "zzz-given-up") == []  # a match, but no longer tried
+    assert userpatterns.search(pattern, "zzz-given-up") is None
+
+
+def test_finditer_keeps_matches_and_respects_bounds():
+    from specllint import userpatterns
+
+    pattern = userpatterns.compile_pattern(r"\d+")
+    assert [m.group() for m in userpatterns.finditer(pattern, "a1 b22 c333", 2, 8)] == ["22"]
+    assert userpatterns.search(pattern, "no digits") is None
