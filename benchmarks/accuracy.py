@@ -28,8 +28,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import specllint  # noqa: E402
 from baseline_words import baseline_spans  # noqa: E402
+
+import specllint  # noqa: E402
 
 CLAUSES = ROOT / "corpora" / "clauses"
 #: Clause-level rules only: document checks (sections, metadata) have nothing to say about one clause.
