@@ -8,11 +8,11 @@ from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from invariants import check_report
 
 import specllint
 from specllint.cli import main
 from specllint.model import to_dict
-from specllint.positions import LineIndex
 
 SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -31,26 +31,6 @@ PIECES = [
 structured = st.lists(st.sampled_from(PIECES), max_size=40).map("".join)
 unicode_text = st.text(st.characters(codec=None, exclude_categories=()), max_size=300)
 texts = st.one_of(structured, unicode_text, st.tuples(structured, unicode_text).map("".join))
-
-
-def check_report(text: str, report: specllint.Report) -> None:
-    """The invariants every report must satisfy."""
-    lines = LineIndex(text)
-    for f in report.findings:
-        assert 0 <= f.start <= f.end <= len(text)
-        assert text[f.start : f.end] == f.text
-        assert (f.line, f.column) == lines.position(f.start)
-        assert (f.end_line, f.end_column) == lines.position(f.end)
-        assert f.message and f.code and f.fingerprint
-    assert list(report.findings) == sorted(report.findings, key=lambda f: (f.start, f.end, f.code))
-    last_end = 0
-    for clause in report.clauses:
-        assert last_end <= clause.start < clause.end <= len(text), "clauses overlap or leave the text"
-        last_end = clause.end
-        assert 0 <= clause.score <= 100
-        assert all(0 <= i < len(report.findings) for i in clause.findings)
-    assert 0 <= report.score <= 100
-    json.dumps(to_dict(report), allow_nan=False)  # JSON-safe, no NaN or inf
 
 
 @SETTINGS

@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from invariants import check_report
 
 import specllint
 from specllint.cli import main
@@ -19,21 +20,6 @@ ROOT = Path(__file__).resolve().parent.parent
 CONTRACT = "1. Material: high quality steel.\n2. Weight: 500 g.\n"
 #: catastrophic for the ``regex`` module (found by measurement): exponential on "aaaa…!"
 CATASTROPHIC = r"(a|aa)+$"
-
-
-def _check_invariants(text: str, report: specllint.Report) -> None:
-    from specllint.positions import LineIndex
-
-    lines = LineIndex(text)
-    for f in report.findings:
-        assert 0 <= f.start <= f.end <= len(text)
-        assert text[f.start : f.end] == f.text
-        assert (f.line, f.column) == lines.position(f.start)
-        assert (f.end_line, f.end_column) == lines.position(f.end)
-    last = 0
-    for c in report.clauses:
-        assert last <= c.start < c.end <= len(text)
-        last = c.end
 
 
 # -- files and the CLI ------------------------------------------------------------------
@@ -101,7 +87,7 @@ def test_size_limit_in_the_library():
 def test_empty_and_blank_inputs():
     for text in ["", " ", "\n\n\n", "\r\n", "\u2028", "\ufeff", "<!-- -->", "---\n---\n", "```"]:
         report = specllint.lint(text)
-        _check_invariants(text, report)
+        check_report(text, report)
         assert not [f for f in report.findings if f.clause is not None]
 
 
@@ -110,13 +96,13 @@ def test_empty_and_blank_inputs():
 def test_deep_nesting(unit):
     text = "".join(unit * depth + "high quality item\n" for depth in (1, 2000)) + unit * 2000
     report = specllint.lint(text)
-    _check_invariants(text, report)
+    check_report(text, report)
 
 
 def test_one_megabyte_line():
     text = ("lorem ipsum dolor sit amet " * 40_000)[:999_950] + " steel of high quality, 10 mm"
     report = specllint.lint(text)
-    _check_invariants(text, report)
+    check_report(text, report)
     assert max(c.end - c.start for c in report.clauses) <= 2000  # cut into bounded clauses
     assert any(f.text == "high quality" for f in report.findings)
 
@@ -129,7 +115,7 @@ def test_extreme_numbers_and_odd_characters():
     text = "\n".join(f"{i}. {p} high quality" for i, p in enumerate(pieces, 1))
     for variant in (text, text.replace("\n", "\r\n"), text.replace("\n", "\r"), text.replace("\n", "\u2028")):
         report = specllint.lint(variant)
-        _check_invariants(variant, report)
+        check_report(variant, report)
         json.dumps(to_dict(report), allow_nan=False)
         for q in specllint.extract_quantities(variant):
             assert variant[q.start : q.end] == q.text
@@ -207,7 +193,7 @@ def test_yaml_front_matter_never_constructs_objects(tmp_path):
     marker = tmp_path / "executed"
     text = f"---\norder: !!python/object/apply:os.system ['touch {marker}']\n---\n1. Weight: 5 g.\n"
     report = specllint.lint(text)
-    _check_invariants(text, report)
+    check_report(text, report)
     assert not marker.exists()
     assert report.metadata.get("order") is None
 
