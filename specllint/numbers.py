@@ -65,6 +65,8 @@ WORD_NUMBER_RE = regex.compile(
     regex.IGNORECASE,
 )
 _WORD_HINT = regex.compile(r"(?i)\b(?:" + _WORD_ALT + r")\b")
+#: A digit or a vulgar fraction: every match of :data:`NUMBER_RE` holds one.
+_DIGIT_HINT = regex.compile(r"[\d½¼¾⅛⅜⅝⅞⅓⅔]")
 
 _PLAIN_RE = regex.compile(r"\d{1,15}(?!\d)")
 _COMMA_DECIMAL_HINT = regex.compile(r"(?<![\d,.])\d+,(?:\d{1,2}|\d{4,})(?![\d,])|(?<![\d,.])0,\d+")
@@ -227,6 +229,12 @@ def find_numbers(text: str, decimal_comma: bool | None = None) -> list[Number]:
         if words:
             out = sorted(out + words, key=lambda n: n.start)
     return out
+
+
+def may_hold_number(text: str) -> bool:
+    """False when :func:`find_numbers` cannot find anything in ``text`` (no digit, vulgar
+    fraction or number word): a cheap test before the quantity grammar."""
+    return _DIGIT_HINT.search(text) is not None or _WORD_HINT.search(text) is not None
 
 
 def parse_number(raw: str, decimal_comma: bool = False) -> float | None:

@@ -16,6 +16,7 @@ from functools import lru_cache
 
 from . import quantity_lexicon as lex
 from .model import Quantity
+from .numbers import may_hold_number
 from .quantity_statements import StatementParser
 from .units import compatible
 
@@ -30,7 +31,7 @@ def _cached(text: str) -> tuple[Quantity, ...]:
 
 def extract_quantities(text: str) -> tuple[Quantity, ...]:
     """Every quantity in ``text``, in order. Offsets index ``text``; never raises on text."""
-    if not isinstance(text, str) or not text:
+    if not isinstance(text, str) or not text or not may_hold_number(text):
         return ()
     if len(text) <= _CACHE_LIMIT:
         return _cached(text)

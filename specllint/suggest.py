@@ -77,6 +77,7 @@ class PropertyBook:
                     if name not in names:
                         names.append(name)
         self.evidence_sizes = sorted({len(e) for p in self.properties.values() for e in p.evidence}, reverse=True)
+        self._last_grams: tuple[Sequence[str], dict[tuple[str, ...], list[int]]] | None = None
 
     def _pick(self, names: Sequence[str], topics: Sequence[str]) -> str:
         """The property of a word listed under several: the one for the best-ranked topic,
@@ -121,13 +122,26 @@ class PropertyBook:
         evidence = self.evidence(name)
         if not evidence:
             return False
+        grams = self._grams(lowers)
+        starts: set[int] = set()
+        for words in evidence:
+            found = grams.get(words)
+            if found:
+                starts.update(found)
+        return any(part_measured(i) for i in sorted(starts))
+
+    def _grams(self, lowers: Sequence[str]) -> dict[tuple[str, ...], list[int]]:
+        """Start positions of every token run of an evidence length in ``lowers``, built
+        once per clause (the last clause's index is kept)."""
+        last = self._last_grams
+        if last is not None and last[0] is lowers:
+            return last[1]
+        grams: dict[tuple[str, ...], list[int]] = {}
         for i in range(len(lowers)):
             for size in self.evidence_sizes:
-                if tuple(lowers[i : i + size]) in evidence:
-                    if part_measured(i):
-                        return True
-                    break
-        return False
+                grams.setdefault(tuple(lowers[i : i + size]), []).append(i)
+        self._last_grams = (lowers, grams)
+        return grams
 
     def templates(self, name: str | None, topics: Sequence[str]) -> tuple[str, ...]:
         prop = self.properties.get(name or "")

@@ -126,6 +126,11 @@ class ApproximationKind(Kind):
         ) if trailing else None
         #: a cheap first test: a clause without any hedge word (as a substring) has no hit
         self.hedge_words = tuple({w.lower() for w in (*self.options["hedges"], *self.options["trailing_hedges"])})
+        self._hedge_hint = (
+            regex.compile("|".join(regex.escape(w) for w in sorted(self.hedge_words, key=len, reverse=True)))
+            if self.hedge_words
+            else None
+        )
         self.time_words: set[str] = set()
         for w in self.options["time_words"]:
             self.time_words |= {w, w + "s"}
@@ -196,7 +201,7 @@ class ApproximationKind(Kind):
     # -- reporting ------------------------------------------------------------------------
     def check(self, clause: ClauseContext) -> Iterable[Hit]:
         lower = clause.lower
-        if not any(w in lower for w in self.hedge_words) or _DIGIT.search(lower) is None:
+        if _DIGIT.search(lower) is None or self._hedge_hint is None or self._hedge_hint.search(lower) is None:
             return ()
         found = self._found(clause)
         if not found:

@@ -22,6 +22,7 @@ _FOLLOWERS = regex.compile(
     r"[^\S\n]*(?:\Z|[,;:)\]!?\n]|\.(?!\d)|(?i:per|at|and|or|for|with|after|before|when|measured|tested|min|max"
     r"|minimum|maximum|on|each|±|\+/-|tolerance|if|in\s+(?:the|all|each))\b|±|\+/-)"
 )
+_DIGIT = regex.compile(r"\d")
 _UNIT_CHAR_AFTER = regex.compile(r"(?:[\p{L}%°º℃℉″′'\"’”]|[^\S\n]?[%°º℃℉])")
 
 
@@ -47,6 +48,8 @@ class MissingUnitKind(Kind):
 
     def check(self, clause: ClauseContext) -> Iterable[Hit]:
         text = clause.text
+        if _DIGIT.search(text) is None:  # every hit is a written number
+            return
         taken = [(q.start, q.end) for q in clause.quantities]
         for m in self.pattern.finditer(text):
             prop = " ".join(m.group("prop").lower().split())
