@@ -31,6 +31,20 @@ def word_keys(words: Iterable[str]) -> frozenset[str]:
     return frozenset(keys)
 
 
+def word_prefix_keys(word: str, vocabulary: frozenset[str], lengths: tuple[int, ...]) -> frozenset[str]:
+    """The keys :func:`word_keys` gives for ``word`` that are in ``vocabulary`` (the only
+    keys any gate or pre-check of the section data can ask for). ``lengths`` are the
+    lengths of the vocabulary's entries."""
+    n = len(word)
+    found = {word[:i] for i in lengths if 2 <= i < n}
+    found.add(word)
+    found &= vocabulary
+    return frozenset(found) if found else _NO_KEYS
+
+
+_NO_KEYS: frozenset[str] = frozenset()
+
+
 @attrs.frozen
 class GateGroup:
     """One group of a gate: passes when any of its words (read as prefixes; one-letter
@@ -61,9 +75,13 @@ class GateGroup:
 FEATURES = {"#digit": regex.compile(r"\d"), "#code": regex.compile(r"[A-Z][-_/.]?\d|\d[-_/.]?[A-Z]")}
 
 
+_FEATURE_SETS: dict[frozenset[str], frozenset[str]] = {}
+
+
 def text_features(text: str) -> frozenset[str]:
-    """The gate features present in ``text``."""
-    return frozenset(name for name, rx in FEATURES.items() if rx.search(text))
+    """The gate features present in ``text`` (one shared set per combination)."""
+    found = frozenset(name for name, rx in FEATURES.items() if rx.search(text))
+    return _FEATURE_SETS.setdefault(found, found)
 
 
 def gate_passes(gate: tuple[GateGroup, ...], keys: frozenset[str], text: str, features: frozenset[str]) -> bool:

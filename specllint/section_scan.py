@@ -9,7 +9,7 @@ something else.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from functools import lru_cache
 from itertools import pairwise
 
@@ -29,6 +29,7 @@ USE_GATES = True
 
 #: (signal name, view index, start, end) of one match
 Match = tuple[str, int, int, int]
+_NO_MATCHES: tuple[Match, ...] = ()
 
 
 def _excluded(spec: SectionSpec, view: View) -> int | None:
@@ -100,13 +101,17 @@ def on_topic(spec: SectionSpec, view: View) -> bool:
     return userpatterns.search(spec.text_topic, view.text) is not None
 
 
-def _signal_matches(spec: SectionSpec, signal: Signal, view: View, view_index: int) -> Iterator[Match]:
-    for m in userpatterns.finditer(signal.pattern, view.text):
-        if signal.reject_before is not None and userpatterns.search(
-            signal.reject_before, view.text, max(0, m.start() - REJECT_WINDOW), m.start()
-        ):
+def _signal_matches(spec: SectionSpec, signal: Signal, view: View, view_index: int) -> list[Match]:
+    text, name, reject = view.text, signal.name, signal.reject_before
+    if reject is None:
+        return [(name, view_index, *m.span()) for m in userpatterns.finditer(signal.pattern, text)]
+    found = []
+    for m in userpatterns.finditer(signal.pattern, text):
+        start, end = m.span()
+        if userpatterns.search(reject, text, max(0, start - REJECT_WINDOW), start):
             continue
-        yield signal.name, view_index, m.start(), m.end()
+        found.append((name, view_index, start, end))
+    return found
 
 
 def scan(spec: SectionSpec, view: View, view_index: int, signals: Sequence[Signal] | None = None) -> list[Match]:
@@ -118,9 +123,23 @@ def scan(spec: SectionSpec, view: View, view_index: int, signals: Sequence[Signa
     topical: bool | None = None
     excluded: int | None = -1
     found: list[Match] = []
+    gates = USE_GATES
+    if gates:
+        keys, text, features = view.keys, view.text, view.features
     for signal in spec.signals if signals is None else signals:
-        if USE_GATES and not gate_passes(signal.gate, view.keys, view.text, view.features):
-            continue
+        if gates and signal.gate:
+            # gate_passes, inlined (this loop runs for every chosen signal of every view)
+            blocked = False
+            for group in signal.gate:
+                if (
+                    group.words.isdisjoint(keys)
+                    and group.features.isdisjoint(features)
+                    and (group.literal_rx is None or group.literal_rx.search(text) is None)
+                ):
+                    blocked = True
+                    break
+            if blocked:
+                continue
         if not signal.anywhere:
             if topical is None:
                 topical = on_topic(spec, view)
@@ -186,28 +205,33 @@ def _index_for(data: SectionData) -> _GateIndex:
     return _build_index(data.sections)
 
 
-def scan_views(data: SectionData, views: Sequence[View]) -> list[list[list[Match]]]:
+def scan_views(data: SectionData, views: Sequence[View]) -> list[list[Sequence[Match]]]:
     """Matches of every section in every view: ``result[section][view]``.
 
     Each view is read once: its words select, through an index of the gates, the few
     signals that can match it, and only those patterns are searched.
     """
     specs = data.sections
-    out: list[list[list[Match]]] = [[[] for _ in views] for _ in specs]
+    # Most (section, view) pairs match nothing: they share one empty, immutable entry.
+    out: list[list[Sequence[Match]]] = [[_NO_MATCHES] * len(views) for _ in specs]
     index = _index_for(data)
+    always, by_word, by_feature, words = index.always, index.by_word, index.by_feature, index.words
+    everything = {(si, gi) for si, spec in enumerate(specs) for gi in range(len(spec.signals))}
     for vi, view in enumerate(views):
         if USE_GATES:
-            chosen = set(index.always)
-            for key in view.keys & index.words:
-                chosen.update(index.by_word[key])
+            chosen = set(always)
+            for key in view.keys & words:
+                chosen.update(by_word[key])
             for feature in view.features:
-                chosen.update(index.by_feature.get(feature, ()))
+                chosen.update(by_feature.get(feature, ()))
         else:
-            chosen = {(si, gi) for si, spec in enumerate(specs) for gi in range(len(spec.signals))}
-        per_spec: dict[int, list[int]] = {}
-        for si, gi in chosen:
-            per_spec.setdefault(si, []).append(gi)
-        for si, gis in per_spec.items():
-            spec = specs[si]
-            out[si][vi] = scan(spec, view, vi, [spec.signals[gi] for gi in sorted(gis)])
+            chosen = everything
+        per_spec: dict[int, list[Signal]] = {}
+        for si, gi in sorted(chosen):
+            per_spec.setdefault(si, []).append(specs[si].signals[gi])
+        for si, signals in per_spec.items():
+            found = scan(specs[si], view, vi, signals)
+            if found:
+                out[si][vi] = found
+        view.release()
     return out

@@ -16,7 +16,8 @@ from functools import lru_cache
 import attrs
 import regex
 
-from .section_gates import text_features, word_keys
+from .section_gates import text_features, word_prefix_keys
+from .section_spec import section_data
 from .segmentation import Segment
 
 #: A title of a numbered clause longer than this is cut (it is context, not evidence).
@@ -32,8 +33,9 @@ _TOKEN = regex.compile(r"[^\W\d_]+|[^\w\s]")
 class View:
     """One stretch of text judged for section evidence, and where it came from.
 
-    The word keys of the text (for gates) are computed at once; those of the contexts
-    only when a topic or exclusion check needs them.
+    The word keys and gate features of the text and contexts are computed on first need
+    and dropped again by :meth:`release` once the view has been scanned, so only the
+    view being scanned holds them.
     """
 
     segment: int
@@ -43,17 +45,30 @@ class View:
     far: str
     heading: str | None
     ancestors: tuple[tuple[str, int], ...]
-    #: :func:`~specllint.section_gates.word_keys` of the text, and its gate features
-    keys: frozenset[str] = attrs.field(init=False)
-    features: frozenset[str] = attrs.field(init=False)
     #: fragments voided by the shared weakeners (computed once, on first need)
     shared_weak: list[tuple[int, int]] | None = attrs.field(init=False, default=None)
+    _keys: frozenset[str] | None = attrs.field(init=False, default=None)
+    _features: frozenset[str] | None = attrs.field(init=False, default=None)
     _near_keys: frozenset[str] | None = attrs.field(init=False, default=None)
     _key_keys: frozenset[str] | None = attrs.field(init=False, default=None)
 
-    def __attrs_post_init__(self) -> None:
-        self.keys = _keys(self.text)
-        self.features = text_features(self.text)
+    @property
+    def keys(self) -> frozenset[str]:
+        """:func:`~specllint.section_gates.word_keys` of the text (those gates can ask for)."""
+        if self._keys is None:
+            self._keys = _keys(self.text)
+        return self._keys
+
+    @property
+    def features(self) -> frozenset[str]:
+        """The gate features of the text."""
+        if self._features is None:
+            self._features = text_features(self.text)
+        return self._features
+
+    def release(self) -> None:
+        """Drop the scan-time caches (they are recomputed if asked for again)."""
+        self.shared_weak = self._keys = self._features = self._near_keys = self._key_keys = None
 
     @property
     def near_keys(self) -> frozenset[str]:
@@ -72,9 +87,45 @@ class View:
         return _cached_keys(self.far)
 
 
+_NO_KEYS: frozenset[str] = frozenset()
+
+
+@lru_cache(maxsize=1)
+def _vocabulary() -> tuple[frozenset[str], tuple[int, ...]]:
+    """Every word a gate or topic pre-check of the section data can ask for, and their
+    lengths: keys outside it never change a check, so views keep only these."""
+    data = section_data()
+    vocab: set[str] = set()
+    for spec in data.sections:
+        for signal in spec.signals:
+            for group in signal.gate:
+                vocab |= group.words
+        for words in (spec.topic_words, spec.text_topic_words, spec.exclude_words):
+            if words:
+                vocab |= words
+    for group in data.shared_gate:
+        vocab |= group.words
+    return frozenset(vocab), tuple(sorted({len(w) for w in vocab}))
+
+
+@lru_cache(maxsize=65536)
+def _word_key(word: str) -> frozenset[str]:
+    vocab, lengths = _vocabulary()
+    return word_prefix_keys(word, vocab, lengths)
+
+
 def _keys(text: str) -> frozenset[str]:
-    """:func:`~specllint.section_gates.word_keys` of the lower-cased words of ``text``."""
-    return word_keys(set(_TOKEN.findall(text.lower()))) if text else frozenset()
+    """:func:`~specllint.section_gates.word_keys` of the lower-cased words of ``text``,
+    restricted to the words the section data's gates and pre-checks use (same answers
+    to every check, a fraction of the work and memory)."""
+    if not text:
+        return _NO_KEYS
+    found: set[str] = set()
+    for word in set(_TOKEN.findall(text.lower())):
+        hit = _word_key(word)
+        if hit:
+            found |= hit
+    return frozenset(found) if found else _NO_KEYS
 
 
 @lru_cache(maxsize=4096)

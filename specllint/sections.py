@@ -63,7 +63,9 @@ def evaluate(document: DocumentContext) -> dict[str, SectionStatus]:
     return out
 
 
-def _evidence(spec: SectionSpec, per_view: Sequence[list[Match]], groups: Sequence[tuple[str, list[int]]]) -> set[int]:
+def _evidence(
+    spec: SectionSpec, per_view: Sequence[Sequence[Match]], groups: Sequence[tuple[str, list[int]]]
+) -> set[int]:
     """Indices of the views whose matches make ``spec`` present (empty when absent)."""
     used: set[int] = set()
     for matches in per_view:
