@@ -43,6 +43,8 @@ DEFAULT_CUES = (
     "quite", "rather", "fairly", "reasonably", "sufficiently", "relatively", "more", "most", "less", "least",
 )
 COORDINATORS = frozenset({"and", "or", "&", "/"})
+#: joins two judgements of the same thing ("firm but comfortable"), never a list of descriptions
+CONTRASTS = frozenset({"but", "yet"})
 ABBREVIATIONS = frozenset({"etc", "approx", "ca", "incl", "excl", "appr", "abt"})
 MODALS = frozenset({"can", "could", "will", "would", "to", "may", "might", "must", "shall", "should", "we", "you"})
 
@@ -215,7 +217,7 @@ class LexiconKind(Kind):
                 return True  # "print quality high": a predicate after the property it judges
         for o in others:
             gap = range(o.end_tok, start) if o.end_tok <= start else range(end, o.start_tok)
-            if len(gap) == 1 and doc[gap[0]].lower_ in COORDINATORS:
+            if len(gap) == 1 and doc[gap[0]].lower_ in COORDINATORS | CONTRASTS:
                 return True
         return False
 
