@@ -10,7 +10,7 @@ prefixes of a word alternation are derived from its source. See docs/sections.md
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 import attrs
@@ -92,32 +92,9 @@ def gate_passes(gate: tuple[GateGroup, ...], keys: frozenset[str], text: str, fe
 _LEAD_GROUP = regex.compile(r"^\((?:\?:|\?-i:)")
 
 
-def _split_top(source: str) -> list[str]:
-    """Top-level alternatives of a pattern (``|`` outside groups and classes)."""
-    out, depth, start, i, in_class = [], 0, 0, 0, False
-    while i < len(source):
-        ch = source[i]
-        if ch == "\\":
-            i += 2
-            continue
-        if in_class:
-            in_class = ch != "]"
-        elif ch == "[":
-            in_class = True
-        elif ch == "(":
-            depth += 1
-        elif ch == ")":
-            depth -= 1
-        elif ch == "|" and depth == 0:
-            out.append(source[start:i])
-            start = i + 1
-        i += 1
-    out.append(source[start:])
-    return out
-
-
-def _group_end(source: str, start: int) -> int:
-    """Index of the ``)`` closing the group that opens at ``source[start]``."""
+def _structure(source: str, start: int = 0) -> Iterator[tuple[int, str, int]]:
+    """(index, character, group depth before it) for each pattern character that is not
+    escaped and not inside a character class."""
     depth, i, in_class = 0, start, False
     while i < len(source):
         ch = source[i]
@@ -128,13 +105,31 @@ def _group_end(source: str, start: int) -> int:
             in_class = ch != "]"
         elif ch == "[":
             in_class = True
-        elif ch == "(":
-            depth += 1
-        elif ch == ")":
-            depth -= 1
-            if depth == 0:
-                return i
+        else:
+            yield i, ch, depth
+            if ch == "(":
+                depth += 1
+            elif ch == ")":
+                depth -= 1
         i += 1
+
+
+def _split_top(source: str) -> list[str]:
+    """Top-level alternatives of a pattern (``|`` outside groups and classes)."""
+    out, start = [], 0
+    for i, ch, depth in _structure(source):
+        if ch == "|" and depth == 0:
+            out.append(source[start:i])
+            start = i + 1
+    out.append(source[start:])
+    return out
+
+
+def _group_end(source: str, start: int) -> int:
+    """Index of the ``)`` closing the group that opens at ``source[start]``."""
+    for i, ch, depth in _structure(source, start):
+        if ch == ")" and depth == 1:
+            return i
     return -1
 
 
