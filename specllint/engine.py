@@ -20,7 +20,7 @@ from . import scoring, sections, suppression
 from .config import DEFAULT_CONFIG, Config
 from .config_files import check_selectors, per_file_ignores
 from .kinds import ClauseContext, DocumentContext, Hit, Kind, builtin_kinds
-from .model import Edit, Finding, Fix, Report, severity_rank
+from .model import Edit, Finding, Fix, Report
 from .packs import Rule, load_rules
 from .pipeline import get_nlp
 from .positions import LineIndex
@@ -70,6 +70,8 @@ class Linter:
         ]
         self.clause_runners = [r for r in self.runners if r.kind.scope == "clause"]
         self.document_runners = [r for r in self.runners if r.kind.scope == "document"]
+        #: meta rules (reported by the engine itself), by name; absent when not selected
+        self.meta_runners = {r.rule.name: r for r in self.runners if r.kind.scope == "tool"}
         self.rules_by_code = {r.code: r for r in self.all_rules}
 
     # -- public -------------------------------------------------------------------------
@@ -166,12 +168,7 @@ class Linter:
         return " ".join(text[seg.start : seg.end].lower().split())
 
     def _meta_runner(self, name: str) -> RuleRunner | None:
-        for rule in self.all_rules:
-            if rule.category == "meta" and rule.name == name:
-                if not self.config.is_selected(rule.code):
-                    return None
-                return RuleRunner(rule, Kind(rule, None), self.config.severity_for(rule.code, rule.severity))
-        return None
+        return self.meta_runners.get(name)
 
     def _meta(self, text: str, lines: LineIndex, name: str, message: str) -> list[Finding]:
         runner = self._meta_runner(name)
@@ -283,8 +280,3 @@ def get_linter(config: Config | None = None) -> Linter:
     with _LOCK:
         return _cached_linter(config or DEFAULT_CONFIG)
 
-
-def worst_severity(findings: Iterable[Finding]) -> str | None:
-    """The highest severity among ``findings`` (None when there are none)."""
-    ranks = [severity_rank(f.severity) for f in findings]
-    return None if not ranks else ("info", "warning", "error")[max(ranks)]

@@ -89,7 +89,7 @@ class Kind:
     """Base class for rule kinds. Subclasses set ``name``, ``option_types`` and a check."""
 
     name: ClassVar[str] = ""
-    scope: ClassVar[str] = "clause"
+    scope: ClassVar[str] = "clause"  # "clause", "document", or "tool" (reported by the engine)
     #: option name -> accepted Python type(s); rule files may set only these options.
     option_types: ClassVar[Mapping[str, type | tuple[type, ...]]] = {}
     #: option name -> default value used when the rule file omits it.

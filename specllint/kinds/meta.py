@@ -10,3 +10,5 @@ class MetaKind(Kind):
     report these findings; the rule file supplies code, message and documentation."""
 
     name = "meta"
+    #: neither clause nor document scope: the engine never calls a check on these
+    scope = "tool"
