@@ -22,6 +22,7 @@ from .config_files import check_selectors, per_file_ignores
 from .kinds import ClauseContext, DocumentContext, Hit, Kind, builtin_kinds
 from .model import Edit, Finding, Fix, Report
 from .packs import Rule, load_rules
+from .phraseset import lower_hashes
 from .pipeline import get_nlp
 from .positions import LineIndex
 from .segmentation import Segment, segment
@@ -73,6 +74,8 @@ class Linter:
         #: meta rules (reported by the engine itself), by name; absent when not selected
         self.meta_runners = {r.rule.name: r for r in self.runners if r.kind.scope == "tool"}
         self.rules_by_code = {r.code: r for r in self.all_rules}
+        #: id(kind) -> (kind, hashes of its trigger words or None, trigger fragments), see _gate
+        self._gates: dict[int, tuple[Kind, frozenset[int] | None, tuple[str, ...]]] = {}
 
     # -- public -------------------------------------------------------------------------
     def lint(self, text: str, path: str | None = None, clause_hits: ClauseHitSource | None = None) -> Report:
@@ -147,12 +150,30 @@ class Linter:
         """Hits per clause. ``segs`` may be a lazy iterator: spaCy reads it in batches of
         ``BATCH_SIZE`` and each batch's Docs are dropped once its clauses are checked."""
         pairs = ((text[s.start : s.end], s) for s in segs)
+        gates = [self._gate(runner) for runner in self.clause_runners]
         for doc, seg in self.nlp.pipe(pairs, batch_size=BATCH_SIZE, as_tuples=True):
             ctx = self.clause_context(text, seg, doc, document)
+            hashes = lower_hashes(doc)
             hits: list[tuple[RuleRunner, Hit]] = []
-            for runner in self.clause_runners:
-                hits.extend((runner, h) for h in runner.kind.check(ctx))
+            for runner, words, fragments in gates:
+                if words is not None and hashes.isdisjoint(words) and not any(f in ctx.lower for f in fragments):
+                    continue  # none of the words the rule needs: it cannot find anything here
+                for hit in runner.kind.check(ctx):
+                    hits.append((runner, hit))
             yield seg, hits
+
+    def _gate(self, runner: RuleRunner) -> tuple[RuleRunner, frozenset[int] | None, tuple[str, ...]]:
+        """(runner, hashes of its trigger words or None for every clause, trigger fragments)."""
+        kind = runner.kind
+        cached = self._gates.get(id(kind))
+        if cached is not None and cached[0] is kind:
+            return runner, cached[1], cached[2]
+        triggers = kind.triggers()
+        strings = self.nlp.vocab.strings
+        words = None if triggers is None else frozenset(strings.add(w) for w in triggers.words)
+        fragments = () if triggers is None else tuple(triggers.fragments)
+        self._gates[id(kind)] = (kind, words, fragments)
+        return runner, words, fragments
 
     def clause_context(
         self, text: str, seg: Segment, doc: Any, document: DocumentContext,
@@ -272,7 +293,9 @@ _LOCK = threading.Lock()
 
 @lru_cache(maxsize=8)
 def _cached_linter(config: Config) -> Linter:
-    return Linter(config)
+    from .buildcache import linter  # the CLI's disk cache of built linters (off by default)
+
+    return linter(config, Linter)
 
 
 def get_linter(config: Config | None = None) -> Linter:

@@ -64,7 +64,8 @@ _REFERENCE = regex.compile(
     r"|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}\b"
     r"|\b(?i:rev(?:ision)?\.?|version|ver\.)\s?[A-Z0-9][\w.]*"
     r"|\b(?i:annex|appendix|exhibit|schedule|attachment|enclosure|clause|section)\s+[A-Z0-9][\w.]*"
-    r"|\b(?i:PO|P/O|SO|PI|order|invoice|contract|sample|drawing|file|ref(?:erence)?)\s*(?i:no\.?|nr\.?|#)?\s*\d[\w.\-/]*"
+    r"|\b(?i:PO|P/O|SO|PI|order|invoice|contract|sample|drawing|file|ref(?:erence)?|account|lot|batch|build|item|article|model|style)"
+    r"\s*(?i:no\.?|nr\.?|#)?\s*\d[\w.\-/]*"
     r"|\b[\w-]+\.(?:pdf|ai|eps|psd|dwg|dxf|step|stp|igs|iges|jpg|jpeg|png|tiff?|xlsx?|docx?|zip)\b"
     r"|\b(?:SGS|Intertek|Bureau\s+Veritas|BV|TÜV|TUV|Eurofins|UL|CTI|QIMA|Hohenstein|V-Trust|ALS|Applus|DEKRA|"
     r"Dekra|Nemko|Kiwa|CCIC|CQC|Asia\s+Inspection)\b",
@@ -74,6 +75,12 @@ _SAMPLE_REF = regex.compile(
     r"\s+(?i:no\.?\s*|nr\.?\s*|#\s*|ref\.?\s*)?[A-Z]{0,6}[-‐‑/_]?\d[\w.\-/]*"
     r"|\b(?i:dated|signed(?:\s+on)?|approved\s+on)\s+\d{4}-\d{1,2}-\d{1,2}\b",
 )
+#: a date after these words is a deadline, not the date that identifies a document
+_DEADLINE_BEFORE = regex.compile(
+    r"\b(?:on\s+or\s+before|(?:no|not)\s+later\s+than|before|by|until|till|latest(?:\s+(?:by|on))?|from|after|ship(?:ped)?\s+on|deliver(?:ed)?\s+on)\s*$",
+    regex.I,
+)
+_DATE = regex.compile(r"\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[./]\d{1,2}[./]\d{2,4}")
 _NUMBER = regex.compile(rf"(?P<hedge>{HEDGE}\s*)?(?P<num>[±]?{NUM})(?:\s*(?P<unit>{UNIT}))?", regex.I)
 _ABBREV = r"(?<!\b(?:approx|appr|max|min|ca|c|no|nr|e\.g|i\.e|incl|excl|ref|abt|pcs|qty|dia|wt|vs|etc|fig|art|rev|ver))"
 _PART_BREAK = regex.compile(r";|,(?!\d)|:\s")
@@ -160,7 +167,14 @@ class ClauseFacts:
 
     @cached_property
     def references(self) -> tuple[tuple[int, int], ...]:
-        return _spans(_REFERENCE, self.text) + self.standards
+        """Identifiers, dates, documents, labs and standards; a date that is a deadline ("ship on
+        or before 2026-06-30") identifies nothing and is left out."""
+        found = tuple(
+            (m.start(), m.end())
+            for m in _REFERENCE.finditer(self.text)
+            if not (_DATE.fullmatch(m.group()) and _DEADLINE_BEFORE.search(self.text, 0, m.start()))
+        )
+        return found + self.standards
 
     @cached_property
     def exact_numbers(self) -> tuple[tuple[int, int], ...]:

@@ -24,6 +24,7 @@ from .phrases import PhraseCompiler, PhraseError, Token
 _LOWERS = "specllint.lower-hashes"
 _LOWER_LIST = "specllint.lower-hash-list"
 _LOWER_TEXT = "specllint.lower-text"
+_POSITIONS = "specllint.lower-hash-positions"
 
 
 @attrs.frozen
@@ -44,12 +45,29 @@ class _Group:
     needs: tuple[frozenset[str], ...]
     matcher: Matcher | None
     sequences: _Sequences | None
+    #: hashes of one word set every match contains, and the most tokens a Matcher match
+    #: spans (0: unbounded); the Matcher then only runs on the tokens around those words
+    anchors: frozenset[int] = frozenset()
+    reach: int = 0
 
     def find(self, doc: Doc) -> list[tuple[int, int]]:
-        found = self.sequences.find(_hash_list(doc)) if self.sequences is not None else []
+        found = self.sequences.find(_hash_list(doc), _hash_positions(doc)) if self.sequences is not None else []
         if self.matcher is not None:
-            found += [(start, end) for _, start, end in self.matcher(doc)]
+            found += self._matcher_find(doc)
         return found
+
+    def _matcher_find(self, doc: Doc) -> list[tuple[int, int]]:
+        """The Matcher's matches, run on the window of the Doc a match can lie in (the
+        Matcher costs time per token)."""
+        n = len(doc)
+        if self.reach and self.anchors:
+            positions = _hash_positions(doc)
+            at = [i for h in self.anchors & positions.keys() for i in positions[h]]
+            if at:
+                a, b = max(0, min(at) - self.reach + 1), min(n, max(at) + self.reach)
+                if a > 0 or b < n:
+                    return [(a + start, a + end) for _, start, end in self.matcher(doc[a:b])]  # type: ignore[misc]
+        return [(start, end) for _, start, end in self.matcher(doc)]  # type: ignore[misc]
 
 
 class _Sequences:
@@ -58,21 +76,32 @@ class _Sequences:
     def __init__(self, patterns: list[list[Token]], strings: Any) -> None:
         self.first: dict[int, list[tuple[frozenset[int], ...]]] = {}
         for pattern in patterns:
-            sets = [frozenset(strings.add(v) for v in _spec_values(spec)) for spec in pattern]
+            sets = [_share(frozenset(strings.add(v) for v in _spec_values(spec))) for spec in pattern]
             for h in sets[0]:
-                self.first.setdefault(h, []).append(tuple(sets[1:]))
+                self.first.setdefault(h, []).append(_share(tuple(sets[1:])))
 
-    def find(self, hashes: list[int]) -> list[tuple[int, int]]:
+    def find(self, hashes: list[int], positions: dict[int, list[int]]) -> list[tuple[int, int]]:
+        """(start, end) token ranges of every match; ``positions``: where each hash occurs."""
         out = []
         n = len(hashes)
-        for i, h in enumerate(hashes):
-            rests = self.first.get(h)
-            if rests:
+        first = self.first
+        for h in first.keys() & positions.keys():
+            rests = first[h]
+            for i in positions[h]:
                 for rest in rests:
                     end = i + 1 + len(rest)
                     if end <= n and all(hashes[i + 1 + k] in s for k, s in enumerate(rest)):
                         out.append((i, end))
+        out.sort(key=lambda m: m[0])
         return out
+
+
+#: Equal word sets (and tuples of them) are kept once: phrases repeat a few sets many times.
+_SHARED: dict[Any, Any] = {}
+
+
+def _share(value: Any) -> Any:
+    return _SHARED.setdefault(value, value)
 
 
 def _spec_values(spec: Token) -> list[str]:
@@ -98,6 +127,23 @@ def _without_optionals(pattern: list[Token]) -> list[list[Token]]:
         if variant:
             variants.append(variant)
     return variants if all(_fixed(v) for v in variants) else []
+
+
+def _max_length(patterns: list[list[Token]]) -> int:
+    """The most tokens a match of any of ``patterns`` can span; 0 when a repeat is unbounded."""
+    longest = 0
+    for pattern in patterns:
+        total = 0
+        for spec in pattern:
+            op = spec.get("OP")
+            if op is None or op == "?":
+                total += 1
+            elif isinstance(op, str) and (m := regex.fullmatch(r"\{(?:\d*,)?(\d+)\}", op)):
+                total += int(m.group(1))
+            else:
+                return 0
+        longest = max(longest, total)
+    return longest
 
 
 def _fixed(pattern: list[Token]) -> bool:
@@ -157,9 +203,11 @@ class PhraseSet:
                     matcher.add("phrase", other)
                 sequences = _Sequences(fixed, nlp.vocab.strings) if fixed else None
                 g = len(self._groups)
-                self._groups.append(_Group(i, needs, matcher, sequences))
+                best = min(needs, key=lambda n: _specificity(n, compiler.function)) if needs else frozenset()
+                anchors = _share(frozenset(nlp.vocab.strings.add(w) for w in best)) if matcher else frozenset()
+                reach = _max_length(other) if matcher else 0
+                self._groups.append(_Group(i, needs, matcher, sequences, anchors, reach))
                 if needs:
-                    best = min(needs, key=lambda n: _specificity(n, compiler.function))
                     for word in best:
                         self._by_word.setdefault(word, []).append(g)
                 elif tails:
@@ -169,7 +217,24 @@ class PhraseSet:
         strings = nlp.vocab.strings
         self._by_hash: dict[int, list[int]] = {strings.add(w): gs for w, gs in self._by_word.items()}
         self._hashes = frozenset(self._by_hash)
-        self._needs_hashes = [tuple(frozenset(strings.add(w) for w in n) for n in g.needs) for g in self._groups]
+        needs_hashes = [
+            _share(tuple(_share(frozenset(strings.add(w) for w in n)) for n in g.needs)) for g in self._groups
+        ]
+        # Each distinct word set a group needs is one bit; a clause sets the bits of the sets
+        # its words belong to, and a group is possible when all of its bits are set.
+        bit_of: dict[frozenset[int], int] = {}
+        self._word_bits: dict[int, int] = {}
+        self._group_bits: list[int] = []
+        for hashed in needs_hashes:
+            bits = 0
+            for need in hashed:
+                if need not in bit_of:
+                    bit_of[need] = 1 << len(bit_of)
+                    for h in need:
+                        self._word_bits[h] = self._word_bits.get(h, 0) | bit_of[need]
+                bits |= bit_of[need]
+            self._group_bits.append(bits)
+        self._bit_words = frozenset(self._word_bits)
         self._tail_index: dict[str, list[int]] = {}
         for tails, g in self._by_tail:
             for tail in tails:
@@ -179,6 +244,13 @@ class PhraseSet:
 
     def __bool__(self) -> bool:
         return bool(self._groups)
+
+    def triggers(self) -> tuple[frozenset[str], tuple[str, ...]] | None:
+        """(words, endings): a clause with no token among ``words`` and none of ``endings``
+        in its lower-cased text has no match; None when some phrase needs no particular word."""
+        if self._always:
+            return None
+        return frozenset(self._by_word), tuple(self._tail_index)
 
     def may_match(self, doc: Doc) -> bool:
         """A cheap test: False when the clause has none of the words any phrase needs."""
@@ -191,13 +263,24 @@ class PhraseSet:
         active = set(self._always)
         for h in hashes & self._hashes:
             active.update(self._by_hash[h])
-        if self._tail_re is not None and self._tail_re.search(_lower_text(doc)) is not None:
+        if self._tail_re is not None and self._tail_hit(_lower_text(doc)):
             strings = doc.vocab.strings
             for h in hashes:
                 if m := self._tail_re.search(strings[h]):
                     active.update(self._tail_index[m.group()])
-        needs = self._needs_hashes
-        return [self._groups[g] for g in sorted(active) if all(not hashes.isdisjoint(n) for n in needs[g])]
+        if not active:
+            return []
+        present = 0
+        word_bits = self._word_bits
+        for h in hashes & self._bit_words:
+            present |= word_bits[h]
+        group_bits = self._group_bits
+        return [self._groups[g] for g in sorted(active) if group_bits[g] & present == group_bits[g]]
+
+    def _tail_hit(self, lower: str) -> bool:
+        """Does a fused-compound ending occur in ``lower``? (Substring tests first: far
+        cheaper than the alternation, and needed for it to match.)"""
+        return any(t in lower for t in self._tail_index) and self._tail_re.search(lower) is not None  # type: ignore[union-attr]
 
     def matches(self, doc: Doc, merge: bool = False) -> list[Match]:
         """Non-overlapping matches in text order. Where matches compete the longest wins,
@@ -233,6 +316,17 @@ def _hash_list(doc: Doc) -> list[int]:
     return hashes
 
 
+def _hash_positions(doc: Doc) -> dict[int, list[int]]:
+    """Where each lower-case hash of :func:`_hash_list` occurs (cached on the Doc)."""
+    positions = doc.user_data.get(_POSITIONS)
+    if positions is None:
+        positions = {}
+        for i, h in enumerate(_hash_list(doc)):
+            positions.setdefault(h, []).append(i)
+        doc.user_data[_POSITIONS] = positions
+    return positions
+
+
 def _lower_text(doc: Doc) -> str:
     """The Doc's text in lower case, cached on the Doc (``Doc.text`` is rebuilt on every
     access); :func:`prime` stores it when the caller already has the text."""
@@ -248,6 +342,11 @@ def prime(doc: Doc, lower_text: str) -> None:
     doc.user_data.setdefault(_LOWER_TEXT, lower_text)
 
 
+def lower_hashes(doc: Doc) -> frozenset[int]:
+    """The string-store hashes of a Doc's lower-case token forms, as a set (cached on the Doc)."""
+    return _hashes(doc)
+
+
 def _hashes(doc: Doc) -> frozenset[int]:
     """The set of :func:`_hash_list` (cached on the Doc)."""
     hashes = doc.user_data.get(_LOWERS)
@@ -257,9 +356,16 @@ def _hashes(doc: Doc) -> frozenset[int]:
     return hashes
 
 
-def _specificity(words: frozenset[str], function: frozenset[str]) -> tuple[bool, bool, int]:
-    """Sort key for choosing a group's index words: content words, then fewest."""
-    return (bool(words & function), not all(w.isalpha() for w in words), len(words))
+def _specificity(words: frozenset[str], function: frozenset[str]) -> tuple[bool, bool, bool, int, int]:
+    """Sort key for choosing a group's index words: content words, then fewest; never bare
+    punctuation ("." in "a.s.a.p.") when a word will do."""
+    return (
+        bool(words & function),
+        not any(ch.isalnum() for w in words for ch in w),
+        not all(w.isalpha() for w in words),
+        len(words),
+        -min((len(w) for w in words), default=0),
+    )
 
 
 def _needs(
@@ -273,9 +379,9 @@ def _needs(
             continue
         value = spec.get("LOWER")
         if isinstance(value, str):
-            needs.append(frozenset({value}))
+            needs.append(_share(frozenset({value})))
         elif isinstance(value, dict) and "IN" in value:
-            needs.append(frozenset(value["IN"]))
+            needs.append(_share(frozenset(value["IN"])))
         elif isinstance(value, dict) and value.get("REGEX") in regex_tails:
             tails = tuple(sorted(regex_tails[value["REGEX"]]))
     return tuple(sorted(set(needs), key=sorted)), tails

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import regex
 
+from .buildcache import memo
+
 _H = r"[^\S\n]"  # horizontal white space
 
 
@@ -59,11 +61,12 @@ _EXP = r"(?:\^?[23](?![\d.,]?\d)|[²³])"
 _END = r"(?:(?<=[^\p{L}\p{N}_])|(?![\p{L}\p{N}_]))"
 
 #: A unit with an optional exponent, then up to two divisors ("g/m²/24 h", "N/25 mm").
-UNIT_RE = regex.compile(
+#: (Compiling it takes longer than everything else here; the CLI's start-up cache keeps it.)
+UNIT_RE = memo("unit-pattern", lambda: regex.compile(
     rf"(?P<u>{_UNIT_ALT})(?P<e>{_EXP})?{_END}"
     rf"(?:{_H}?/{_H}?(?:(?P<n1>\d+(?:[.,]\d+)?){_H}?)?(?P<u1>{_UNIT_ALT})(?P<e1>{_EXP})?{_END})?"
     rf"(?:{_H}?/{_H}?(?:(?P<n2>\d+(?:[.,]\d+)?){_H}?)?(?P<u2>{_UNIT_ALT})(?P<e2>{_EXP})?{_END})?"
-)
+))
 #: Space allowed between a number and its unit.
 GAP_RE = regex.compile(rf"{_H}{{0,3}}")
 
@@ -91,12 +94,12 @@ _PM = rf"(?:±|\+{_H}?/{_H}?[-−–]|\+[-−]|(?i:plus{_H}+or{_H}+minus))"
 PLUS_MINUS_RE = regex.compile(rf"{_H}*,?{_H}*(?:(?i:tol(?:erance)?\.?){_H}*:?{_H}*)?{_PM}{_H}*")
 #: "+0.2/-0.1", "+0.2 -0.1", "-0.1/+0.2" (asymmetric tolerance); groups are the numbers.
 _TOL_NUM = r"\d+(?:[.,]\d+)?|[.,]\d+"
-ASYM_RE = regex.compile(
+ASYM_RE = memo("asymmetric-tolerance-pattern", lambda: regex.compile(
     rf"{_H}*,?{_H}*(?:"
     rf"\+{_H}?(?P<p>{_TOL_NUM}){_H}?(?P<pu>{_UNIT_ALT})?{_H}?(?:/?{_H}?[-−–]|/){_H}?(?P<m>{_TOL_NUM})"
     rf"|[-−–]{_H}?(?P<m2>{_TOL_NUM}){_H}?(?P<mu>{_UNIT_ALT})?{_H}?/?{_H}?\+{_H}?(?P<p2>{_TOL_NUM})"
     rf")(?![\d.,]?\d)"
-)
+))
 OPEN_PAREN_RE = regex.compile(rf"{_H}*[(\[]{_H}*")
 CLOSE_PAREN_RE = regex.compile(rf"{_H}*[)\]]")
 PERCENT_RE = regex.compile(rf"{_H}?(?:%|％|(?i:percent|pct))")
@@ -118,7 +121,10 @@ _LIMIT_MIN = (
     r"≥|>=|=>|>|≧|⩾|(?i:min\.?|minimum|at{_H}+least|not{_H}+less{_H}+than|no{_H}+less{_H}+than"
     r"|more{_H}+than|greater{_H}+than|not{_H}+below|no{_H}+lower{_H}+than|not{_H}+lower{_H}+than)"
 )
-_HEDGE = r"(?i:approx\.?|approximately|appr\.?|about|around|circa|ca\.|roughly|nearly|some)|(?<!V[^\S\n]?)~|≈|∼|≃"
+_HEDGE = (
+    r"(?i:approx\.?|approximately|appr\.?|abt\.|about|around|circa|ca\.|roughly|nearly|near|almost|close[^\S\n]+to|some)"
+    r"|(?<!V[^\S\n]?)~|≈|∼|≃"
+)
 _SEP = rf"{_H}*(?:[:=]{_H}*)?"
 #: Prefix patterns end at the number (``\Z`` with ``endpos``); searched backwards they fail fast.
 _BACKWARD = regex.REVERSE

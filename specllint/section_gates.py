@@ -2,9 +2,9 @@
 
 A *gate* is a list of token groups; every group must have one of its tokens in the text
 before a signal's regular expression is searched. Tokens are lower-case words (read as
-prefixes; one-letter words exactly), ``=Literal`` case-sensitive substrings and the
-features ``#digit`` and ``#code``. Topics get the same treatment automatically: the word
-prefixes of a word alternation are derived from its source. See docs/sections.md (Speed).
+prefixes; one-letter words exactly), ``=Literal`` case-sensitive substrings, ``~text``
+substrings in any case and the features (:data:`FEATURES`). Topics get the same treatment
+automatically: the word prefixes of a word alternation are derived from its source. See docs/sections.md (Speed).
 """
 
 from __future__ import annotations
@@ -52,15 +52,18 @@ class GateGroup:
 
     words: frozenset[str] = frozenset()
     literals: tuple[str, ...] = ()
-    #: ``#digit`` / ``#code`` features of the text (see :data:`FEATURES`)
+    #: ``~text`` tokens: substrings in any letter case (``~bag`` is in "polybags")
+    folded: tuple[str, ...] = ()
+    #: ``#digit``, ``#code``, ``#year``, ``#len`` features of the text (see :data:`FEATURES`)
     features: frozenset[str] = frozenset()
-    #: the literals as one case-sensitive alternation (one search instead of many)
+    #: the literals and folded substrings as one alternation (one search instead of many)
     literal_rx: re.Pattern | None = attrs.field(default=None, eq=False)
 
     def __attrs_post_init__(self) -> None:
-        if self.literals:
-            joined = "|".join(re.escape(lit) for lit in sorted(self.literals, key=len, reverse=True))
-            object.__setattr__(self, "literal_rx", re.compile(joined))
+        if self.literals or self.folded:
+            parts = [re.escape(lit) for lit in sorted(self.literals, key=len, reverse=True)]
+            parts += [f"(?i:{re.escape(sub)})" for sub in self.folded]
+            object.__setattr__(self, "literal_rx", re.compile("|".join(parts)))
 
     def passes(self, keys: frozenset[str], text: str, features: frozenset[str]) -> bool:
         """``keys`` are :func:`word_keys` of the lower-cased text's words."""
@@ -71,8 +74,19 @@ class GateGroup:
         )
 
 
-#: Gate features: ``#digit`` any digit; ``#code`` an upper-case letter next to a digit.
-FEATURES = {"#digit": regex.compile(r"\d"), "#code": regex.compile(r"[A-Z][-_/.]?\d|\d[-_/.]?[A-Z]")}
+#: Gate features: ``#digit`` any digit; ``#code`` an upper-case letter next to a digit;
+#: ``#hcode`` upper-case letters, a hyphen and a digit (``WB-750``); ``#year`` a year
+#: 19xx/20xx (every date has one); ``#len`` a number followed by a length unit (``25 mm``,
+#: ``3"``; a superset of ``{num}\s*{len}`` in the section data).
+FEATURES = {
+    "#digit": regex.compile(r"\d"),
+    "#code": regex.compile(r"[A-Z][-_/.]?\d|\d[-_/.]?[A-Z]"),
+    "#hcode": regex.compile(r"[A-Z]-\d"),
+    "#year": regex.compile(r"(?:19|20)\d\d"),
+    "#len": regex.compile(r"\d\s*(?:[mcd]?m|[µμu]m|micron|inch|in|ft|feet|foot|yard|yd|[\"″”])", regex.IGNORECASE),
+}
+#: Every feature but ``#digit`` needs a digit: texts without one skip their searches.
+_NEED_DIGIT = tuple((name, rx) for name, rx in FEATURES.items() if name != "#digit")
 
 
 _FEATURE_SETS: dict[frozenset[str], frozenset[str]] = {}
@@ -80,7 +94,10 @@ _FEATURE_SETS: dict[frozenset[str], frozenset[str]] = {}
 
 def text_features(text: str) -> frozenset[str]:
     """The gate features present in ``text`` (one shared set per combination)."""
-    found = frozenset(name for name, rx in FEATURES.items() if rx.search(text))
+    if FEATURES["#digit"].search(text) is None:
+        found: frozenset[str] = frozenset()
+    else:
+        found = frozenset(["#digit", *(name for name, rx in _NEED_DIGIT if rx.search(text))])
     return _FEATURE_SETS.setdefault(found, found)
 
 
@@ -184,9 +201,10 @@ def parse_gate(raw: Any, where: str) -> tuple[GateGroup, ...]:
             raise GateError(f"gate of {where} must be a list of lists of tokens")
         groups.append(GateGroup(
             words=frozenset(
-                t.rstrip("*").lower() if len(t) > 1 else t for t in group if t[0] not in "=#" or len(t) == 1
+                t.rstrip("*").lower() if len(t) > 1 else t for t in group if t[0] not in "=#~" or len(t) == 1
             ),
-            literals=tuple(t[1:] for t in group if t.startswith("=")),
+            literals=tuple(t[1:] for t in group if t.startswith("=") and len(t) > 1),
+            folded=tuple(t[1:] for t in group if t.startswith("~") and len(t) > 1),
             features=frozenset(t for t in group if t in FEATURES),
         ))
         unknown = [t for t in group if t.startswith("#") and t not in FEATURES and len(t) > 1]

@@ -1,15 +1,15 @@
 """Matching section signals against views, once per view.
 
-:func:`scan_views` reads each view once: an index of the gates picks the few signals its
-words can open, and only their patterns are searched. Context signals count only when
-the view's context names the section (:func:`on_topic`); weakeners void the evidence in
-their fragment; ``exclude_context`` switches a section off where the numbers are about
-something else.
+:func:`scan_view` reads one view: its words and features decide which gate groups pass,
+an index of the gates picks the few signals (and patterns) they open, and only those
+patterns are searched. Context signals count only when the view's context names the
+section (:func:`on_topic`); weakeners void the evidence in their fragment;
+``exclude_context`` switches a section off where the numbers are about something else.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import lru_cache
 from itertools import pairwise
 
@@ -17,7 +17,7 @@ import attrs
 import regex
 
 from . import userpatterns
-from .section_gates import gate_passes, prefixes_in
+from .section_gates import GateGroup, gate_passes, prefixes_in
 from .section_spec import SectionData, SectionSpec, Signal, section_data
 from .section_views import View
 
@@ -29,7 +29,6 @@ USE_GATES = True
 
 #: (signal name, view index, start, end) of one match
 Match = tuple[str, int, int, int]
-_NO_MATCHES: tuple[Match, ...] = ()
 
 
 def _excluded(spec: SectionSpec, view: View) -> int | None:
@@ -84,6 +83,16 @@ def _near_topic(spec: SectionSpec, view: View) -> bool:
     return userpatterns.search(spec.topic, view.near) is not None
 
 
+def _topic_possible(spec: SectionSpec, view: View) -> bool:
+    """False when no word of the view's contexts (or text, for ``text_topic``) can start
+    a match of the section's topic, so :func:`on_topic` is False (its token pre-checks)."""
+    if not spec.near_topic_only and view.far and prefixes_in(spec.topic_words, view.far_keys):
+        return True
+    if prefixes_in(spec.topic_words, view.near_keys):
+        return True
+    return spec.text_topic is not None and prefixes_in(spec.text_topic_words, view.keys)
+
+
 def on_topic(spec: SectionSpec, view: View) -> bool:
     """Does the view's context (or, for some sections, its text) name the section?"""
     gates = USE_GATES
@@ -101,29 +110,82 @@ def on_topic(spec: SectionSpec, view: View) -> bool:
     return userpatterns.search(spec.text_topic, view.text) is not None
 
 
-def _signal_matches(spec: SectionSpec, signal: Signal, view: View, view_index: int) -> list[Match]:
+def _alternation(patterns: Sequence[regex.Pattern], text: str) -> list[tuple[int, int]] | None:
+    """The spans ``finditer`` gives for the alternation of ``patterns`` (in this order),
+    from one leftmost search per pattern; None when a match is empty (the caller then
+    searches the alternation itself)."""
+    upcoming = [userpatterns.search(p, text) for p in patterns]
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    while True:
+        best: regex.Match | None = None
+        for i, m in enumerate(upcoming):
+            if m is not None and m.start() < pos:
+                m = upcoming[i] = userpatterns.search(patterns[i], text, pos)
+            if m is not None and (best is None or m.start() < best.start()):
+                best = m
+        if best is None:
+            return spans
+        if best.end() == best.start():
+            return None
+        spans.append(best.span())
+        pos = best.end()
+
+
+def _spans(signal: Signal, view: View, passed: ViewGates | None) -> list[tuple[int, int]]:
+    """Spans of the signal's matches in the view's text.
+
+    A pattern whose own gate fails cannot match, so when some do the alternation of the
+    others gives the same matches; it is searched pattern by pattern (one compiled
+    pattern each, no pattern compiled per combination)."""
+    text = view.text
+    if signal.part_gates and USE_GATES:
+        if passed is not None:
+            passing = passed.open_parts(signal)
+        else:
+            keys, features = view.keys, view.features
+            passing = [i for i, gate in enumerate(signal.part_gates) if gate_passes(gate, keys, text, features)]
+        if not passing:
+            return []
+        if len(passing) == 1:
+            return [m.span() for m in userpatterns.finditer(signal.part(passing[0]), text)]
+        if len(passing) < len(signal.parts):
+            spans = _alternation([signal.part(i) for i in passing], text)
+            if spans is not None:
+                return spans
+    return [m.span() for m in userpatterns.finditer(signal.pattern, text)]
+
+
+def _signal_matches(signal: Signal, view: View, view_index: int, passed: ViewGates | None) -> list[Match]:
     text, name, reject = view.text, signal.name, signal.reject_before
     if reject is None:
-        return [(name, view_index, *m.span()) for m in userpatterns.finditer(signal.pattern, text)]
+        return [(name, view_index, start, end) for start, end in _spans(signal, view, passed)]
     found = []
-    for m in userpatterns.finditer(signal.pattern, text):
-        start, end = m.span()
+    for start, end in _spans(signal, view, passed):
         if userpatterns.search(reject, text, max(0, start - REJECT_WINDOW), start):
             continue
         found.append((name, view_index, start, end))
     return found
 
 
-def scan(spec: SectionSpec, view: View, view_index: int, signals: Sequence[Signal] | None = None) -> list[Match]:
+def scan(
+    spec: SectionSpec,
+    view: View,
+    view_index: int,
+    signals: Sequence[Signal] | None = None,
+    passed: ViewGates | None = None,
+) -> list[Match]:
     """Signal matches of one section in one view (none when its context excludes it).
 
     ``signals`` limits the search to these signals (the index already knows the others
-    cannot match); gates are still checked.
+    cannot match); their gates are checked unless ``passed`` (the view's gate results)
+    says they passed already, which also decides the gates of single patterns.
     """
     topical: bool | None = None
     excluded: int | None = -1
     found: list[Match] = []
-    gates = USE_GATES
+    weak: list[tuple[int, int]] | None = None
+    gates = USE_GATES and passed is None
     if gates:
         keys, text, features = view.keys, view.text, view.features
     for signal in spec.signals if signals is None else signals:
@@ -149,54 +211,108 @@ def scan(spec: SectionSpec, view: View, view_index: int, signals: Sequence[Signa
             excluded = _excluded(spec, view) if spec.exclude_context is not None else None
             if excluded == len(view.text):
                 return []
-        found.extend(_signal_matches(spec, signal, view, view_index))
-    if excluded is not None and excluded > 0:
-        found = [f for f in found if f[2] > excluded]
+        matches = _signal_matches(signal, view, view_index, passed)
+        if spec.single and matches:
+            # one signal's evidence is enough: the first that survives answers for the view
+            if weak is None:
+                weak = _weak_fragments(spec, view)
+            matches = _kept(matches, excluded, weak)
+            if matches:
+                return matches
+            continue
+        found.extend(matches)
     if not found:
         return found
+    return _kept(found, excluded, _weak_fragments(spec, view))
+
+
+def _weak_fragments(spec: SectionSpec, view: View) -> list[tuple[int, int]]:
+    """Fragments of the view's text voided by the shared or the section's weakeners."""
     if view.shared_weak is None:
         data = section_data()
         gated_out = USE_GATES and not gate_passes(data.shared_gate, view.keys, view.text, view.features)
         view.shared_weak = [] if gated_out else _fragments(data.shared_weakeners, view.text)
-    weak = [*view.shared_weak, *_fragments(spec.weakeners, view.text, spec.weaken_clause)]
-    if weak:
+    return [*view.shared_weak, *_fragments(spec.weakeners, view.text, spec.weaken_clause)]
+
+
+def _kept(found: list[Match], excluded: int | None, weak: list[tuple[int, int]]) -> list[Match]:
+    """The matches after the excluded start of the text and outside weak fragments."""
+    if excluded is not None and excluded > 0:
+        found = [f for f in found if f[2] > excluded]
+    if weak and found:
         found = [f for f in found if not any(a <= f[2] < b for a, b in weak)]
     return found
 
 
 @attrs.frozen
 class _GateIndex:
-    """Which signals a clause's words can open: word -> (section, signal) positions."""
+    """The gates of all signals, as numbered groups (equal groups share a number).
 
-    by_word: dict[str, tuple[tuple[int, int], ...]]
-    by_feature: dict[str, tuple[tuple[int, int], ...]]
-    always: tuple[tuple[int, int], ...]
-    words: frozenset[str] = frozenset()
+    Signals are numbered in (section, signal) order. A view's words and features give the
+    groups they pass at once (``by_word``, ``by_feature``); each signal is filed under one
+    *anchor* group without literals, so only signals whose anchor passed are looked at.
+    """
+
+    specs: tuple[SectionSpec, ...]
+    signals: tuple[tuple[int, Signal], ...]
+    #: per signal number: its gate as (groups decided by words and features alone,
+    #: groups with literals)
+    gates: tuple[_Gate, ...]
+    #: id(signal) -> the same for each of its patterns' own gates
+    part_gates: dict[int, tuple[_Gate, ...]]
+    groups: tuple[GateGroup, ...]
+    by_word: dict[str, tuple[int, ...]]
+    by_feature: dict[str, tuple[int, ...]]
+    by_anchor: dict[int, tuple[int, ...]]
+    #: signals without an anchor (no gate, or literals in every group)
+    always: tuple[int, ...]
+    words: frozenset[str]
+    anchors: frozenset[int]
+    #: groups passed by words and features -> the signals they open, with the literal
+    #: groups each still needs (many views pass the same groups; bounded, see _MAX_PLANS)
+    plans: dict[object, _Plan] = attrs.field(factory=dict, eq=False)
+
+
+#: a gate as group numbers: (those words and features decide, those with literals)
+_Gate = tuple[frozenset[int], tuple[int, ...]]
 
 
 def _build_index(specs: Sequence[SectionSpec]) -> _GateIndex:
-    by_word: dict[str, list[tuple[int, int]]] = {}
-    by_feature: dict[str, list[tuple[int, int]]] = {}
-    always: list[tuple[int, int]] = []
-    for si, spec in enumerate(specs):
-        for gi, signal in enumerate(spec.signals):
-            groups = [g for g in signal.gate if not g.literals]
-            words = next((g for g in groups if g.words and not g.features), None)
-            if words is not None:
-                for w in words.words:
-                    by_word.setdefault(w, []).append((si, gi))
-                continue
-            feats = next((g for g in groups if g.features and not g.words), None)
-            if feats is not None:
-                for f in feats.features:
-                    by_feature.setdefault(f, []).append((si, gi))
-                continue
-            always.append((si, gi))
+    numbers: dict[GateGroup, int] = {}
+
+    def number(gate: tuple[GateGroup, ...]) -> _Gate:
+        gids = [numbers.setdefault(g, len(numbers)) for g in gate]
+        return (
+            frozenset(g for g, group in zip(gids, gate, strict=True) if group.literal_rx is None),
+            tuple(g for g, group in zip(gids, gate, strict=True) if group.literal_rx is not None),
+        )
+
+    numbered = [(si, signal) for si, spec in enumerate(specs) for signal in spec.signals]
+    gates = [number(signal.gate) for _, signal in numbered]
+    part_gates = {id(signal): tuple(number(g) for g in signal.part_gates) for _, signal in numbered}
+    groups = tuple(numbers)
+    by_word: dict[str, list[int]] = {}
+    by_feature: dict[str, list[int]] = {}
+    for gid, group in enumerate(groups):
+        for w in group.words:
+            by_word.setdefault(w, []).append(gid)
+        for f in group.features:
+            by_feature.setdefault(f, []).append(gid)
+    by_anchor: dict[int, list[int]] = {}
+    always: list[int] = []
+    for n, (plain, _) in enumerate(gates):
+        if not plain:
+            always.append(n)
+            continue
+        # the most selective group: words before features, a rarer feature before #digit
+        anchor = min(plain, key=lambda g: (bool(groups[g].features), "#digit" in groups[g].features))
+        by_anchor.setdefault(anchor, []).append(n)
     return _GateIndex(
+        tuple(specs), tuple(numbered), tuple(gates), part_gates, groups,
         {k: tuple(v) for k, v in by_word.items()},
         {k: tuple(v) for k, v in by_feature.items()},
-        tuple(always),
-        frozenset(by_word),
+        {k: tuple(v) for k, v in by_anchor.items()},
+        tuple(always), frozenset(by_word), frozenset(by_anchor),
     )
 
 
@@ -205,33 +321,124 @@ def _index_for(data: SectionData) -> _GateIndex:
     return _build_index(data.sections)
 
 
-def scan_views(data: SectionData, views: Sequence[View]) -> list[list[Sequence[Match]]]:
-    """Matches of every section in every view: ``result[section][view]``.
+_MAX_PLANS = 4096
 
-    Each view is read once: its words select, through an index of the gates, the few
-    signals that can match it, and only those patterns are searched.
+
+#: (signal or pattern number, literal groups it still needs) for every gate that the
+#: groups passed by words and features leave open
+_Plan = tuple[tuple[int, tuple[int, ...]], ...]
+
+
+def _plan(index: _GateIndex, passed: frozenset[int]) -> _Plan:
+    chosen = set(index.always)
+    for g in passed & index.anchors:
+        chosen.update(index.by_anchor[g])
+    plan = []
+    for n in sorted(chosen):
+        plain, literal = index.gates[n]
+        if plain <= passed:
+            plan.append((n, tuple(g for g in literal if g not in passed)))
+    return tuple(plan)
+
+
+class ViewGates:
+    """Which gate groups one view passes: words and features decided up front, literals
+    searched on first need (each group at most once per view)."""
+
+    __slots__ = ("frozen", "index", "literal", "passed", "text", "view")
+
+    def __init__(self, index: _GateIndex, view: View) -> None:
+        self.index, self.view, self.text = index, view, view.text
+        passed: set[int] = set()
+        by_word, by_feature = index.by_word, index.by_feature
+        for key in view.keys & index.words:
+            passed.update(by_word[key])
+        for feature in view.features:
+            passed.update(by_feature.get(feature, ()))
+        self.passed = passed
+        self.frozen = frozenset(passed)
+        self.literal: dict[int, bool] = {}
+
+    def literals_pass(self, gids: tuple[int, ...]) -> bool:
+        """Do these literal groups (not passed by words or features) all find a literal?"""
+        for g in gids:
+            hit = self.literal.get(g)
+            if hit is None:
+                rx = self.index.groups[g].literal_rx
+                hit = self.literal[g] = rx is not None and rx.search(self.text) is not None
+            if not hit:
+                return False
+        return True
+
+    def ok(self, gate: _Gate) -> bool:
+        """Does the gate pass (every group of it)?"""
+        plain, literal = gate
+        passed = self.passed
+        if not plain <= passed:
+            return False
+        return self.literals_pass(tuple(g for g in literal if g not in passed))
+
+    def _plan(self, key: object, make: Callable[[], _Plan]) -> _Plan:
+        plans = self.index.plans
+        plan = plans.get(key)
+        if plan is None:
+            plan = make()
+            if len(plans) >= _MAX_PLANS:
+                plans.clear()
+            plans[key] = plan
+        return plan
+
+    def open_signals(self) -> dict[int, list[Signal]]:
+        """Section index -> the signals whose whole gate passes, in data order."""
+        index, passed = self.index, self.frozen
+        plan = self._plan(passed, lambda: _plan(index, passed))
+        per_spec: dict[int, list[Signal]] = {}
+        signals, specs = index.signals, index.specs
+        topical: dict[int, bool] = {}
+        for n, literal in plan:
+            if not literal or self.literals_pass(literal):
+                si, signal = signals[n]
+                if not signal.anywhere:
+                    possible = topical.get(si)
+                    if possible is None:
+                        possible = topical[si] = _topic_possible(specs[si], self.view)
+                    if not possible:
+                        continue
+                per_spec.setdefault(si, []).append(signal)
+        return per_spec
+
+    def open_parts(self, signal: Signal) -> list[int]:
+        """Numbers of the signal's patterns whose own gate passes."""
+        index, passed = self.index, self.frozen
+
+        def make() -> _Plan:
+            gates = index.part_gates[id(signal)]
+            return tuple(
+                (i, tuple(g for g in literal if g not in passed))
+                for i, (plain, literal) in enumerate(gates) if plain <= passed
+            )
+
+        plan = self._plan((id(signal), passed), make)
+        return [i for i, literal in plan if not literal or self.literals_pass(literal)]
+
+
+def scan_view(data: SectionData, view: View, view_index: int) -> list[tuple[int, list[Match]]]:
+    """(section index, matches) of every section with evidence in ``view``, in data order.
+
+    The view's words select, through an index of the gates, the few signals that can
+    match it; only those whose whole gate passes have their patterns searched.
     """
     specs = data.sections
-    # Most (section, view) pairs match nothing: they share one empty, immutable entry.
-    out: list[list[Sequence[Match]]] = [[_NO_MATCHES] * len(views) for _ in specs]
-    index = _index_for(data)
-    always, by_word, by_feature, words = index.always, index.by_word, index.by_feature, index.words
-    everything = {(si, gi) for si, spec in enumerate(specs) for gi in range(len(spec.signals))}
-    for vi, view in enumerate(views):
-        if USE_GATES:
-            chosen = set(always)
-            for key in view.keys & words:
-                chosen.update(by_word[key])
-            for feature in view.features:
-                chosen.update(by_feature.get(feature, ()))
-        else:
-            chosen = everything
-        per_spec: dict[int, list[Signal]] = {}
-        for si, gi in sorted(chosen):
-            per_spec.setdefault(si, []).append(specs[si].signals[gi])
-        for si, signals in per_spec.items():
-            found = scan(specs[si], view, vi, signals)
-            if found:
-                out[si][vi] = found
-        view.release()
+    gates: ViewGates | None = None
+    if USE_GATES:
+        gates = ViewGates(_index_for(data), view)
+        per_spec = gates.open_signals()
+    else:
+        per_spec = {si: list(spec.signals) for si, spec in enumerate(specs)}
+    out = []
+    for si, signals in per_spec.items():
+        found = scan(specs[si], view, view_index, signals, gates)
+        if found:
+            out.append((si, found))
+    view.release()
     return out

@@ -43,6 +43,14 @@ class Signal:
     gate: tuple[GateGroup, ...] = ()
     #: a match is dropped when the text just before it matches this
     reject_before: regex.Pattern | None = None
+    #: the expanded patterns and each one's own gate, when any pattern has one (a pattern
+    #: whose gate fails cannot match, so it is left out of the alternation searched)
+    parts: tuple[str, ...] = ()
+    part_gates: tuple[tuple[GateGroup, ...], ...] = ()
+
+    def part(self, index: int) -> regex.Pattern:
+        """Pattern ``index`` on its own (compiled on first use, cached)."""
+        return userpatterns.compile_pattern(self.parts[index], FLAGS)
 
 
 @attrs.frozen
@@ -64,6 +72,9 @@ class SectionSpec:
     near_topic_only: bool = False
     distinct: bool = False
     weaken_clause: bool = False
+    #: every ``require`` alternative is one signal: any match states the section, so a
+    #: view needs no more than one signal's matches, and groups add nothing
+    single: bool = False
     #: word prefixes of ``topic`` / ``text_topic`` / ``exclude_context`` (token pre-checks)
     topic_words: frozenset[str] | None = None
     text_topic_words: frozenset[str] | None = None
@@ -114,6 +125,23 @@ def _gate(raw: Any, where: str) -> tuple[GateGroup, ...]:
         raise SectionDataError(f"{DATA_FILE.name}: {exc}") from None
 
 
+def _patterns(raw: Any, where: str) -> tuple[list[str], tuple[tuple[GateGroup, ...], ...]]:
+    """A signal's pattern sources and each one's gate: an entry is a pattern, or a table
+    ``{ pattern = '…', gate = [[…]] }`` whose gate must pass before that pattern is tried."""
+    sources: list[str] = []
+    gates: list[tuple[GateGroup, ...]] = []
+    for i, item in enumerate(_as_list(raw)):
+        if isinstance(item, dict):
+            if not isinstance(item.get("pattern"), str) or set(item) - {"pattern", "gate"}:
+                raise SectionDataError(f"{DATA_FILE.name}: pattern {i + 1} of {where} needs `pattern` (and `gate`)")
+            sources.append(item["pattern"])
+            gates.append(_gate(item.get("gate"), f"{where} pattern {i + 1}"))
+        else:
+            sources.append(item)
+            gates.append(())
+    return sources, tuple(gates)
+
+
 def _as_list(value: Any) -> list[str]:
     return [value] if isinstance(value, str) else list(value or [])
 
@@ -121,13 +149,18 @@ def _as_list(value: Any) -> list[str]:
 def _section(sid: str, raw: Mapping[str, Any], macros: Mapping[str, str]) -> SectionSpec:
     signals = []
     for name, sig in raw.get("signals", {}).items():
-        pattern = _compile(_as_list(sig.get("patterns")), macros, f"{sid}.{name}")
+        where = f"{sid}.{name}"
+        sources, gates = _patterns(sig.get("patterns"), where)
+        pattern = _compile(sources, macros, where)
         if pattern is None:
-            raise SectionDataError(f"{DATA_FILE.name}: signal {sid}.{name} has no patterns")
+            raise SectionDataError(f"{DATA_FILE.name}: signal {where} has no patterns")
+        gated = any(gates)
         signals.append(Signal(
             name, pattern, bool(sig.get("anywhere", False)),
-            _gate(sig.get("gate"), f"{sid}.{name}"),
-            _compile(_as_list(sig.get("reject_before")), macros, f"{sid}.{name}.reject_before"),
+            _gate(sig.get("gate"), where),
+            _compile(_as_list(sig.get("reject_before")), macros, f"{where}.reject_before"),
+            tuple(_expand(p, macros) for p in sources) if gated else (),
+            gates if gated else (),
         ))
     names = {s.name for s in signals}
     require = tuple(tuple(alt) for alt in raw.get("require", []))
@@ -152,6 +185,7 @@ def _section(sid: str, raw: Mapping[str, Any], macros: Mapping[str, str]) -> Sec
         near_topic_only=bool(raw.get("near_topic_only", False)),
         distinct=bool(raw.get("distinct", False)),
         weaken_clause=bool(raw.get("weaken_clause", False)),
+        single=all(len(alt) == 1 for alt in require),
         topic_words=topic_words(raw.get("topic")),
         text_topic_words=topic_words(raw.get("text_topic")),
         exclude_words=topic_words(raw.get("exclude_context")),
@@ -183,8 +217,11 @@ def _raw_data() -> dict[str, Any]:
 
 @cache
 def section_data() -> SectionData:
-    """The bundled section data (read and compiled on first use)."""
-    return parse_section_data(_raw_data())
+    """The bundled section data (read and compiled on first use; the CLI keeps it in its
+    start-up cache, :mod:`specllint.buildcache`)."""
+    from .buildcache import memo
+
+    return memo("sections", lambda: parse_section_data(_raw_data()))
 
 
 def profiles() -> dict[str, tuple[str, ...]]:

@@ -23,6 +23,8 @@ from .segmentation import Segment
 #: A title of a numbered clause longer than this is cut (it is context, not evidence).
 TITLE_CHARS = 80
 LEAD_WORDS = 4
+#: A clause ending in a question (or dot-leader label) this short hands it to the next clause.
+QUESTION_CHARS = 80
 _LABEL = regex.compile(r"^(?P<num>\d{1,3}(?:\.\d{1,3})*)?(?P<subs>(?:\([^()/]{1,6}\))*)(?:/\d+)?$")
 _SUB = regex.compile(r"\([^()]*\)")
 _WORD = regex.compile(r"\S+")
@@ -45,6 +47,9 @@ class View:
     far: str
     heading: str | None
     ancestors: tuple[tuple[str, int], ...]
+    #: the question (or dot-leader label) the previous clause ended with, which this
+    #: clause answers ("Q: Lead time?" / "A: 35 days after deposit")
+    asked: str | None = None
     #: fragments voided by the shared weakeners (computed once, on first need)
     shared_weak: list[tuple[int, int]] | None = attrs.field(init=False, default=None)
     _keys: frozenset[str] | None = attrs.field(init=False, default=None)
@@ -98,8 +103,9 @@ def _vocabulary() -> tuple[frozenset[str], tuple[int, ...]]:
     vocab: set[str] = set()
     for spec in data.sections:
         for signal in spec.signals:
-            for group in signal.gate:
-                vocab |= group.words
+            for gate in (signal.gate, *signal.part_gates):
+                for group in gate:
+                    vocab |= group.words
         for words in (spec.topic_words, spec.text_topic_words, spec.exclude_words):
             if words:
                 vocab |= words
@@ -165,12 +171,19 @@ def _lead(text: str) -> str:
 
 
 def build_views(text: str, segments: Sequence[Segment]) -> list[View]:
-    """Views of every segment, in document order."""
-    views: list[View] = []
+    """Views of every segment, in document order (as a list; see :func:`iter_views`)."""
+    return list(iter_views(text, segments))
+
+
+def iter_views(text: str, segments: Sequence[Segment]) -> Iterator[View]:
+    """Views of every segment, in document order, one at a time (a view holds a copy of
+    its text and contexts, so only the views being read are kept)."""
     titles: dict[str, tuple[str, int]] = {}
     current_heading: str | None = None
+    question: str | None = None
     for index, seg in enumerate(segments):
         body = text[seg.start : seg.end]
+        asked, question = question, _carried(body)
         heading, header = (_split_table_heading(seg) if seg.kind == "table-row" else (seg.heading, []))
         if heading != current_heading:
             titles.clear()
@@ -185,11 +198,55 @@ def build_views(text: str, segments: Sequence[Segment]) -> list[View]:
         ancestors = tuple(titles[p] for p in prefixes if p in titles)
         far = " / ".join([heading or "", *(t for t, _ in ancestors)])
         if seg.kind == "table-row":
-            views.extend(_table_views(index, body, header, far, heading, ancestors))
+            yield from _table_views(index, body, header, far, heading, ancestors)
             continue
-        near = " / ".join(x for x in (seg.key, _lead(body)) if x)
-        views.append(View(index, body, seg.key, near, far, heading, ancestors))
-    return views
+        near = " / ".join(x for x in (seg.key, _lead(body), asked) if x)
+        yield View(index, body, seg.key, near, far, heading, ancestors, asked)
+        if "\n" in body:
+            yield from _line_views(index, body, far, heading, ancestors)
+
+
+#: a line that starts with a label: "Quantity: 500 pcs", "■ 数量 Quantity：5,000個"
+_LINE_KEY = regex.compile(r"^[\s■□●◆◇▪•*·-]*(?P<key>[^\n:：\t]{1,40}?)\s*[:：]\s*\S")
+
+
+def _line_views(
+    index: int, body: str, far: str, heading: str | None, ancestors: tuple
+) -> Iterator[View]:
+    """Extra views of a clause that is really several fields or a pasted table: one per
+    ``Key: value`` line when two or more lines have a label, and one per cell when the
+    lines are tab-separated with a header row."""
+    lines = [line for line in body.split("\n") if line.strip()]
+    if len(lines) < 2:
+        return
+    tabbed = [line.split("\t") for line in lines]
+    width = len(tabbed[0])
+    if width >= 3 and sum(len(cells) == width for cells in tabbed[1:]) >= 1:
+        header = [c.strip() for c in tabbed[0]]
+        for cells in tabbed[1:]:
+            if len(cells) == width:
+                yield from _table_views(index, "|".join(cells), header, far, heading, ancestors)
+        return
+    keyed = [(m.group("key").strip(), line) for line in lines if (m := _LINE_KEY.match(line))]
+    if len(keyed) < 2:
+        return
+    for key, line in keyed:
+        yield View(index, line.strip(), key, f"{key} / {_lead(line)}", far, heading, ancestors)
+
+
+_LEADER = regex.compile(r"^\W*[^\W\d][^.\n]{0,40}?\s*\.{3,}\s*$")
+
+
+def _carried(body: str) -> str | None:
+    """What a clause ends with that belongs to the next one: a short question ("Q: Lead
+    time?", "Anna: ship date?"), answered by the next clause, or a label with dot leaders
+    ("Quantity ........") whose value starts the next clause."""
+    last = body.rstrip().rpartition("\n")[2].strip()
+    if len(last) > QUESTION_CHARS:
+        return None
+    if last.endswith("?") or _LEADER.match(last):
+        return last
+    return None
 
 
 def _table_views(
@@ -200,9 +257,12 @@ def _table_views(
         # A two-column row reads as a field: the first cell is the key.
         yield View(index, f"{cells[0]}: {cells[1]}", cells[0], cells[0], far, heading, ancestors)
     if header and len(header) == len(cells):
-        for name, cell in zip(header, cells, strict=True):
+        # The first cell names the row ("Overall height | 365 mm | ± 2 mm"): it is part of
+        # the near context of the row's other cells.
+        for i, (name, cell) in enumerate(zip(header, cells, strict=True)):
             if cell:
-                yield View(index, f"{name}: {cell}", name, name, far, heading, ancestors)
+                near = f"{name} / {cells[0]}" if i and cells[0] else name
+                yield View(index, f"{name}: {cell}", name, near, far, heading, ancestors)
         return
     if len(cells) == 2:
         return

@@ -10,15 +10,16 @@ Every clause is scanned once per section; groups only combine those matches. A v
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 
 from . import userpatterns
 from .kinds.base import DocumentContext
 from .metadata import key_span
 from .model import SECTION_IDS, SectionStatus
-from .section_scan import Match, scan_views
+from .section_scan import Match, scan_view
 from .section_spec import SectionSpec, required_sections, section_data
-from .section_views import View, build_views
+from .section_views import View, iter_views
+from .segmentation import Heading
 
 #: The clause label used when front matter states a section (e.g. ``shipment-date:``).
 FRONT_MATTER_LABEL = "front-matter"
@@ -32,19 +33,31 @@ _MAX_CHOICES = 8
 
 
 def evaluate(document: DocumentContext) -> dict[str, SectionStatus]:
-    """Status of every section id, in :data:`~specllint.model.SECTION_IDS` order."""
+    """Status of every section id, in :data:`~specllint.model.SECTION_IDS` order.
+
+    Views are read one at a time: a view's own evidence counts at once, and the matches
+    of the views under a heading are kept only until the heading changes, when the groups
+    they belong to are judged (no group outlives its heading).
+    """
     config = document.config
     required = required_sections(config.sections_profile, config.required_sections)
     data = section_data()
-    views = build_views(document.text, document.segments)
-    groups = list(_groups(views))
+    specs = data.sections
+    used: list[set[int]] = [set() for _ in specs]  # segments that state each section
+    groups = _Groups(specs, used)
+    for vi, view in enumerate(iter_views(document.text, document.segments)):
+        found = scan_view(data, view, vi)
+        for si, matches in found:
+            if satisfied(specs[si], matches):
+                used[si].add(view.segment)
+        groups.add(vi, view, found)
+    groups.close()
     out: dict[str, SectionStatus] = {}
     weak: dict[str, tuple[int, int]] = {}
     document.facts[WEAK_FACT] = weak
-    scanned = scan_views(data, views)
-    for spec, per_view in zip(data.sections, scanned, strict=True):
-        used = _evidence(spec, per_view, groups)
-        segs = sorted({views[i].segment for i in used})
+    unstated: list[SectionSpec] = []
+    for spec, segments in zip(specs, used, strict=True):
+        segs = sorted(segments)
         spans = [(document.segments[s].start, document.segments[s].end) for s in segs]
         labels = [document.segments[s].label for s in segs]
         if spec.id == "shipment-date" and document.metadata.get("shipment-date"):
@@ -56,33 +69,86 @@ def evaluate(document: DocumentContext) -> dict[str, SectionStatus]:
             continue
         out[spec.id] = SectionStatus(bool(segs), labels, spans, spec.id in required)
         if not segs and spec.label is not None:
-            where = _weak_statement(spec, document, views)
-            if where is not None:
-                weak[spec.id] = where
+            unstated.append(spec)
+    if unstated:
+        weak.update(_weak_statements(unstated, document))
     assert tuple(out) == SECTION_IDS
     return out
 
 
-def _evidence(
-    spec: SectionSpec, per_view: Sequence[Sequence[Match]], groups: Sequence[tuple[str, list[int]]]
-) -> set[int]:
-    """Indices of the views whose matches make ``spec`` present (empty when absent)."""
-    used: set[int] = set()
-    for matches in per_view:
-        if matches:
-            got = satisfied(spec, matches)
-            if got:
-                used.update(m[1] for m in got)
-    for title, members in groups:
-        if not userpatterns.search(spec.topic, title):
-            continue
-        pooled = [m for i in members for m in per_view[i]]
-        if not pooled or {m[1] for m in pooled} <= used:
-            continue
-        got = satisfied(spec, pooled)
-        if got:
-            used.update(m[1] for m in got)
-    return used
+#: One view's matches: (view index, segment, ((section index, matches), ...)).
+_Member = tuple[int, int, list[tuple[int, list[Match]]]]
+
+
+class _Groups:
+    """Heading runs, numbered clauses with children and question-answer pairs, judged as
+    one statement each.
+
+    A group is a heading run, a numbered clause with the views under it, or a clause that
+    answers the question the previous one ended with; it counts when it spans more than
+    one clause and its title names a section. Only the views with
+    matches are kept, and only until the heading changes (every group ends there).
+    """
+
+    def __init__(self, specs: Sequence[SectionSpec], used: list[set[int]]) -> None:
+        self._specs, self._used = specs, used
+        #: key -> [title, last segment, distinct segments, members with matches]
+        self._open: dict[tuple, list] = {}
+        self._heading: str | None = None
+        #: the last segment read and the members of its views (the question of an answer)
+        self._last: tuple[int, list[_Member]] = (-1, [])
+        self._before: tuple[int, list[_Member]] = (-1, [])
+
+    def add(self, vi: int, view: View, found: list[tuple[int, list[Match]]]) -> None:
+        if view.heading != self._heading:
+            self.close()
+            self._heading = view.heading
+        member = (vi, view.segment, found) if found else None
+        if view.segment != self._last[0]:
+            self._before, self._last = self._last, (view.segment, [])
+        if member is not None:
+            self._last[1].append(member)
+        if view.heading:
+            self._join(("h",), view.heading, view.segment, member)
+        for title, setter in view.ancestors:
+            self._join(("a", setter), title, view.segment, member)
+        if view.asked and self._before[0] >= 0:
+            # a question and its answer are read as one statement titled by the question
+            key = ("q", view.segment)
+            if key not in self._open:
+                asked_in, members = self._before
+                self._open[key] = [view.asked, asked_in, 1, list(members)]
+            self._join(key, view.asked, view.segment, member)
+
+    def _join(self, key: tuple, title: str, segment: int, member: _Member | None) -> None:
+        group = self._open.get(key)
+        if group is None:
+            group = self._open[key] = [title, segment, 1, []]
+        elif group[1] != segment:
+            group[1] = segment
+            group[2] += 1
+        if member is not None:
+            group[3].append(member)
+
+    def close(self) -> None:
+        """Judge every open group (each section whose topic its title names)."""
+        for title, _, distinct, members in self._open.values():
+            if distinct < 2 or not members:
+                continue
+            for si, spec in enumerate(self._specs):
+                if spec.single:
+                    continue  # its members' own matches already made them present
+                pooled = [m for _, _, found in members for s, ms in found if s == si for m in ms]
+                if not pooled or not userpatterns.search(spec.topic, title):
+                    continue
+                used = self._used[si]
+                segment_of = {vi: seg for vi, seg, _ in members}
+                if {segment_of[m[1]] for m in pooled} <= used:
+                    continue
+                got = satisfied(spec, pooled)
+                if got:
+                    used.update(segment_of[m[1]] for m in got)
+        self._open.clear()
 
 
 def satisfied(spec: SectionSpec, matches: Iterable[Match]) -> list[Match] | None:
@@ -114,39 +180,38 @@ def _distinct_choice(lists: list[list[Match]], chosen: tuple[Match, ...] = ()) -
     )
 
 
-def _groups(views: Sequence[View]) -> Iterator[tuple[str, list[int]]]:
-    """(title, member view indices) of every heading run and numbered clause with children."""
-    by_key: dict[tuple, tuple[str, list[int]]] = {}
-    run = 0
-    previous: str | None = None
-    for i, view in enumerate(views):
-        if view.heading != previous:
-            run += 1
-            previous = view.heading
-        if view.heading:
-            by_key.setdefault(("h", run), (view.heading, []))[1].append(i)
-        for title, setter in view.ancestors:
-            by_key.setdefault(("a", setter), (title, []))[1].append(i)
-    for title, members in by_key.values():
-        if len({views[i].segment for i in members}) > 1:
-            yield title, members
-
-
-def _weak_statement(spec: SectionSpec, document: DocumentContext, views: Sequence[View]) -> tuple[int, int] | None:
-    """The first clause labelled as ``spec``'s section (by key, short title or heading)."""
-    assert spec.label is not None
-    for view in views:
+def _weak_statements(specs: Sequence[SectionSpec], document: DocumentContext) -> dict[str, tuple[int, int]]:
+    """Section id -> span of the first clause labelled as that section (by key, short
+    title or heading), for each of ``specs`` that has one. One pass over the views."""
+    out: dict[str, tuple[int, int]] = {}
+    pending = list(specs)
+    for view in iter_views(document.text, document.segments):
+        if not pending:
+            break
         short = view.text if len(view.text) <= _TITLE_CHARS else ""
-        if any(userpatterns.search(spec.label, t) for t in (view.key or "", short) if t):
-            seg = document.segments[view.segment]
-            return seg.start, seg.end
-    for heading in document.headings:
-        if userpatterns.search(spec.label, heading.text):
-            for seg in document.segments:
-                if seg.start > heading.end:
-                    if seg.heading is not None and seg.heading.startswith(heading.text):
-                        return seg.start, seg.end
-                    break
-            return heading.start, heading.end
-    return None
+        texts = [t for t in (view.key or "", short) if t]
+        if not texts:
+            continue
+        for spec in list(pending):
+            assert spec.label is not None
+            if any(userpatterns.search(spec.label, t) for t in texts):
+                seg = document.segments[view.segment]
+                out[spec.id] = (seg.start, seg.end)
+                pending.remove(spec)
+    for spec in pending:
+        assert spec.label is not None
+        for heading in document.headings:
+            if userpatterns.search(spec.label, heading.text):
+                out[spec.id] = _under_heading(document, heading)
+                break
+    return out
 
+
+def _under_heading(document: DocumentContext, heading: Heading) -> tuple[int, int]:
+    """The first clause under ``heading``, or the heading itself."""
+    for seg in document.segments:
+        if seg.start > heading.end:
+            if seg.heading is not None and seg.heading.startswith(heading.text):
+                return seg.start, seg.end
+            break
+    return heading.start, heading.end

@@ -189,7 +189,7 @@ def iter_structure(text: str, front: FrontMatter | None = None) -> Iterator[Segm
                 yield from flush()
                 prev_text_line = None
                 continue
-        if _FENCE.match(line):
+        if ("```" in line or "~~~" in line) and _FENCE.match(line):
             yield from flush()
             in_fence = not in_fence
             continue
@@ -200,7 +200,7 @@ def iter_structure(text: str, front: FrontMatter | None = None) -> Iterator[Segm
             prev_text_line = None
             table_header = None
             continue
-        if m := _HEADING.match(line):
+        if "#" in line and (m := _HEADING.match(line)):
             yield from flush()
             heading = m.group(2).strip() or None
             labeller.heading(heading or "")
@@ -208,7 +208,7 @@ def iter_structure(text: str, front: FrontMatter | None = None) -> Iterator[Segm
             yield Heading(hs, hs + len(m.group(2).rstrip()), len(m.group(1)), heading or "")
             prev_text_line = None
             continue
-        if _SETEXT.match(line) and prev_text_line is not None and block is not None and block.kind == "paragraph":
+        if prev_text_line is not None and block is not None and block.kind == "paragraph" and _SETEXT.match(line):
             # The paragraph just read was a setext heading.
             block = None
             ps, pe, ptext = prev_text_line

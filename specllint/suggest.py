@@ -19,18 +19,25 @@ from .vocabulary import VocabularyError, load
 
 #: Properties that name quality in general; a more specific property in the phrase wins.
 GENERIC = frozenset({"quality"})
+#: Entries kept by :meth:`PropertyBook.resolve`'s memo before it starts afresh.
+_MEMO_SIZE = 8192
+_MISSING = object()
 _JOIN = regex.compile(r"[\s\-‐‑–]+")
 _MONTHS = {m: i for i, names in enumerate(
     [("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"), ("may",), ("jun", "june"),
      ("jul", "july"), ("aug", "august"), ("sep", "sept", "september"), ("oct", "october"), ("nov", "november"),
      ("dec", "december")], 1) for m in names}
+#: one pattern per month name, in the order of ``_MONTHS`` (the first that occurs wins)
+_MONTH_PATTERNS = tuple((regex.compile(rf"\b{name}\b"), num) for name, num in _MONTHS.items())
 _WHEN = regex.compile(r"\b(early|beginning|start|mid|middle|late|end)\b", regex.I)
 _DAY = {"early": 10, "beginning": 5, "start": 5, "mid": 15, "middle": 15, "late": 31, "end": 31}
 _LAST_DAY = {2: 28, 4: 30, 6: 30, 9: 30, 11: 30}
 
 
+@lru_cache(maxsize=65536)
 def key(text: str) -> str:
-    """A spelling of a word or compound without case, spaces or hyphens."""
+    """A spelling of a word or compound without case, spaces or hyphens (cached: the same
+    words are looked up for every finding)."""
     return _JOIN.sub("", text.lower())
 
 
@@ -77,7 +84,9 @@ class PropertyBook:
                     if name not in names:
                         names.append(name)
         self.evidence_sizes = sorted({len(e) for p in self.properties.values() for e in p.evidence}, reverse=True)
-        self._last_grams: tuple[Sequence[str], dict[tuple[str, ...], list[int]]] | None = None
+        self._last_positions: tuple[Sequence[str], dict[str, list[int]]] | None = None
+        #: (words, topics, group) -> property, for :meth:`resolve` (cleared when full)
+        self._resolved: dict[tuple[tuple[str, ...], tuple[str, ...], str], str | None] = {}
 
     def _pick(self, names: Sequence[str], topics: Sequence[str]) -> str:
         """The property of a word listed under several: the one for the best-ranked topic,
@@ -94,7 +103,11 @@ class PropertyBook:
     def resolve(self, words: Sequence[str], topics: Sequence[str], group: str = "vague") -> str | None:
         """The property of ``group`` a phrase (token lowers, head last) is about, or None;
         ``topics`` are the clause's topics, best first."""
-        found: list[str] = []
+        memo_key = (tuple(words), tuple(topics), group)
+        resolved = self._resolved.get(memo_key, _MISSING)
+        if resolved is not _MISSING:
+            return resolved  # type: ignore[return-value]
+        first: str | None = None
         n = len(words)
         for end in range(n, 0, -1):
             for size in (3, 2, 1):
@@ -104,10 +117,20 @@ class PropertyBook:
                 listed = self.index.get(key("".join(words[start:end])), ())
                 names = [p for p in listed if self.properties[p].group == group]
                 if names:
-                    found.append(self._pick(names, topics))
+                    picked = self._pick(names, topics)
+                    if picked not in GENERIC:  # the first specific property wins
+                        first = picked
+                        break
+                    first = first or picked
                     break
-        specific = [p for p in found if p not in GENERIC]
-        return (specific or found or [None])[0]
+            else:
+                continue
+            if first is not None and first not in GENERIC:
+                break
+        if len(self._resolved) >= _MEMO_SIZE:
+            self._resolved.clear()
+        self._resolved[memo_key] = first
+        return first
 
     def evidence(self, name: str) -> frozenset[tuple[str, ...]]:
         prop = self.properties.get(name)
@@ -122,26 +145,29 @@ class PropertyBook:
         evidence = self.evidence(name)
         if not evidence:
             return False
-        grams = self._grams(lowers)
+        positions = self._positions(lowers)
         starts: set[int] = set()
         for words in evidence:
-            found = grams.get(words)
-            if found:
-                starts.update(found)
+            if not words:
+                starts.update(range(len(lowers)))
+                continue
+            size = len(words)
+            for i in positions.get(words[0], ()):
+                if size == 1 or tuple(lowers[i : i + size]) == words:
+                    starts.add(i)
         return any(part_measured(i) for i in sorted(starts))
 
-    def _grams(self, lowers: Sequence[str]) -> dict[tuple[str, ...], list[int]]:
-        """Start positions of every token run of an evidence length in ``lowers``, built
-        once per clause (the last clause's index is kept)."""
-        last = self._last_grams
+    def _positions(self, lowers: Sequence[str]) -> dict[str, list[int]]:
+        """Positions of each word in ``lowers``, built once per clause (the last clause's
+        index is kept)."""
+        last = self._last_positions
         if last is not None and last[0] is lowers:
             return last[1]
-        grams: dict[tuple[str, ...], list[int]] = {}
-        for i in range(len(lowers)):
-            for size in self.evidence_sizes:
-                grams.setdefault(tuple(lowers[i : i + size]), []).append(i)
-        self._last_grams = (lowers, grams)
-        return grams
+        positions: dict[str, list[int]] = {}
+        for i, word in enumerate(lowers):
+            positions.setdefault(word, []).append(i)
+        self._last_positions = (lowers, positions)
+        return positions
 
     def templates(self, name: str | None, topics: Sequence[str]) -> tuple[str, ...]:
         prop = self.properties.get(name or "")
@@ -170,7 +196,7 @@ def fill(template: str, values: Mapping[str, Any]) -> str:
 def deadline_hint(text: str) -> str:
     """A date to write instead of a vague time ("mid-March" -> "⟨YYYY⟩-03-15")."""
     lower = text.lower()
-    month = next((num for name, num in _MONTHS.items() if regex.search(rf"\b{name}\b", lower)), None)
+    month = next((num for pattern, num in _MONTH_PATTERNS if pattern.search(lower)), None)
     if month is None:
         return "⟨YYYY-MM-DD⟩"
     when = _WHEN.search(lower)

@@ -42,16 +42,22 @@ class TopicDetector:
                     topics = self.index.setdefault(key, [])
                     if topic not in topics:
                         topics.append(str(topic))
+        #: first word of a topic entry -> its most words (positions with no first word are skipped)
+        self.firsts: dict[str, int] = {}
+        for key in self.index:
+            self.firsts[key[0]] = max(self.firsts.get(key[0], 0), len(key))
 
     def scores(self, lowers: Sequence[str], weight: int = 1, into: dict[str, int] | None = None) -> dict[str, int]:
         """Add ``weight`` per topic word found in the token sequence ``lowers``."""
         out = {} if into is None else into
         n = len(lowers)
-        for i in range(n):
-            for size in range(1, MAX_WORDS + 1):
-                if i + size > n:
-                    break
-                for topic in self.index.get(tuple(lowers[i : i + size]), ()):
+        index, firsts = self.index, self.firsts
+        for i, word in enumerate(lowers):
+            longest = firsts.get(word)
+            if longest is None:
+                continue
+            for size in range(1, min(longest, MAX_WORDS, n - i) + 1):
+                for topic in index.get(tuple(lowers[i : i + size]), ()):
                     out[topic] = out.get(topic, 0) + weight
         return out
 
@@ -62,12 +68,17 @@ class TopicDetector:
         return tuple(found.items())
 
     def rank(
-        self, lowers: Sequence[str], context: Iterable[str | None] = (), local: Sequence[str] = ()
+        self,
+        lowers: Sequence[str],
+        context: Iterable[str | None] = (),
+        local: Sequence[str] = (),
+        base: dict[str, int] | None = None,
     ) -> tuple[str, ...]:
         """Every topic found in a clause (token lowers), its heading/key strings and the part
         of the clause a finding is in (``local``, counted three times), best first (ties in the
-        order of topics.yaml); ``("general",)`` when none is found."""
-        scores = self.scores(lowers)
+        order of topics.yaml); ``("general",)`` when none is found. ``base``: the
+        :meth:`scores` of ``lowers`` when the caller already has them (not changed)."""
+        scores = self.scores(lowers) if base is None else dict(base)
         if local:
             self.scores(local, LOCAL_WEIGHT, scores)
         for text in context:

@@ -3,6 +3,9 @@
 The registry is Pint's default one plus ``data/trade_units.txt`` (counts, gsm, hardness
 scales, gloss units). It is built once, lazily, and only ever asked about unit *names*
 from the alias table in :mod:`specllint.unit_aliases` - never about contract text.
+Most answers come from a table generated from that registry (:mod:`specllint.unit_table`,
+checked against the installed Pint by a test), so Pint is imported only for what the table
+does not hold: rarer quotients and the conversion of temperature values.
 
 Everything here is cached: a spelling resolves to a :class:`UnitInfo` once, a pair of
 units gets its conversion factor once. Results hold plain strings and floats only.
@@ -19,6 +22,7 @@ from typing import Any
 import attrs
 
 from .unit_aliases import SYMBOLS, WORDS
+from .unit_table import shipped
 
 _LOCK = threading.Lock()
 _REGISTRY: Any = None
@@ -127,6 +131,15 @@ def expression_for(spelling: str) -> str | None:
 @lru_cache(maxsize=1024)
 def resolve(expression: str) -> UnitInfo | None:
     """Resolve a Pint unit expression (from the alias table, or a quotient of two) once."""
+    table = shipped()
+    row = table.units.get(expression) if table is not None else None
+    if row is not None:
+        return UnitInfo(*row)
+    return pint_resolve(expression)
+
+
+def pint_resolve(expression: str) -> UnitInfo | None:
+    """:func:`resolve` asking Pint (not cached, no table)."""
     ureg = registry()
     try:
         unit = ureg.parse_units(expression)
@@ -199,6 +212,20 @@ def _is_offset(ureg: Any, unit: Any) -> bool:
 
 @lru_cache(maxsize=4096)
 def _factor(src: str, dst: str) -> float | None:
+    table = shipped()
+    if table is not None:
+        a, b = table.dims.get(src), table.dims.get(dst)
+        if a is not None and b is not None:
+            if a != b:
+                return None  # Pint raises DimensionalityError
+            factor = table.factors.get((src, dst))
+            if factor is not None:
+                return factor
+    return pint_factor(src, dst)
+
+
+def pint_factor(src: str, dst: str) -> float | None:
+    """The factor from ``src`` to ``dst`` asking Pint (not cached, no table)."""
     ureg = registry()
     try:
         return float(ureg.Quantity(1.0, src).to(dst).magnitude)
@@ -206,7 +233,8 @@ def _factor(src: str, dst: str) -> float | None:
         return None
 
 
-def _delta_name(unit: str) -> str:
+def delta_name(unit: str) -> str:
+    """The name of a temperature difference ("degree_Celsius" -> "delta_degree_Celsius")."""
     return f"delta_{unit}" if unit in ("degree_Celsius", "degree_Fahrenheit", "degree_Reaumur") else unit
 
 
@@ -230,7 +258,7 @@ def convert_delta(value: float, src: str, dst: str) -> float | None:
     """A difference (tolerance) of ``value`` in ``src`` expressed in ``dst``."""
     if src == dst:
         return value
-    factor = _factor(_delta_name(src), _delta_name(dst))
+    factor = _factor(delta_name(src), delta_name(dst))
     return None if factor is None else value * factor
 
 
@@ -242,7 +270,7 @@ def _is_offset_name(unit: str) -> bool:
 
 def compatible(a: str, b: str) -> bool:
     """True when ``a`` converts into ``b``."""
-    return a == b or _factor(_delta_name(a), _delta_name(b)) is not None
+    return a == b or _factor(delta_name(a), delta_name(b)) is not None
 
 
 def reading_for(unit: UnitInfo, kind: str) -> UnitInfo:

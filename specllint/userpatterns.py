@@ -4,12 +4,16 @@ always matched with a time limit, so a catastrophic pattern cannot hang a run.
 A pattern that hits the limit ``MAX_TIMEOUTS`` times is given up for the rest of the
 process (it then never matches), so one bad pattern costs a few time limits in total,
 not one per clause of an archive. :func:`timed_out` names the patterns given up.
+
+The patterns of the built-in rule pack are the project's own and tested; kinds may match
+them directly, without the time limit (:func:`trusted`).
 """
 
 from __future__ import annotations
 
 import threading
 from functools import lru_cache
+from pathlib import Path
 
 import regex
 
@@ -31,7 +35,8 @@ def compile_pattern(pattern: str, flags: int = FLAGS) -> regex.Pattern:
 
 
 def _given_up(pattern: regex.Pattern) -> bool:
-    return _TIMEOUTS.get((pattern.pattern, pattern.flags), 0) >= MAX_TIMEOUTS
+    # ``_TIMEOUTS`` is empty unless some pattern has ever timed out: no key to build then
+    return bool(_TIMEOUTS) and _TIMEOUTS.get((pattern.pattern, pattern.flags), 0) >= MAX_TIMEOUTS
 
 
 def _timed_out(pattern: regex.Pattern) -> None:
@@ -64,6 +69,19 @@ def search(pattern: regex.Pattern, text: str, pos: int = 0, endpos: int | None =
     except TimeoutError:
         _timed_out(pattern)
         return None
+
+
+@lru_cache(maxsize=256)
+def trusted(source: str) -> bool:
+    """True for a rule file (``Rule.source``) of the built-in rule pack."""
+    from .packs import builtin_pack_dir
+
+    if not source:
+        return False
+    try:
+        return Path(source).resolve().is_relative_to(builtin_pack_dir().resolve())
+    except (OSError, ValueError):
+        return False
 
 
 def timed_out() -> dict[str, int]:

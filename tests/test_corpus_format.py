@@ -67,7 +67,10 @@ def test_every_category_and_domain_in_split(corpus, split):
 def test_split_sizes_roughly_55_45(corpus):
     data, _ = corpus
     dev, test = len(data["dev"]), len(data["test"])
-    assert 0.50 <= dev / (dev + test) <= 0.60
+    # dev grows with fresh tuning clauses (dev-1001+, dev-2001+, dev-3001+); the held-out split
+    # must stay a sizeable share of the corpus
+    assert dev >= test
+    assert test / (dev + test) >= 0.20
 
 
 def test_offsets_match_text(corpus):

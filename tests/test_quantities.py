@@ -275,3 +275,19 @@ def test_quantity_corpus_format() -> None:
             assert q["tolerance"] is None or set(q["tolerance"]) == {"plus", "minus", "relative"}, r["id"]
         for f in r["findings"]:
             assert f["category"] in QUANTITY_CATEGORIES and f["text"] in r["text"], r["id"]
+
+
+@pytest.mark.parametrize(
+    ("text", "hedge"),
+    [("Wall thickness near 2 mm.", "near"), ("Lid almost 40 g.", "almost"), ("Carton close to 12 kg.", "close to"),
+     ("Abt. 30 pcs inside.", "Abt.")],
+)
+def test_more_hedge_words_make_a_quantity_approximate(text: str, hedge: str) -> None:
+    (q,) = extract_quantities(text)
+    assert q.approximate
+    assert q.hedge_start == text.index(hedge)
+
+
+def test_near_before_a_word_is_not_a_hedge() -> None:
+    (q,) = extract_quantities("Hole near the 2 mm edge.")
+    assert not q.approximate

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import json
 from pathlib import Path
 
@@ -211,14 +212,87 @@ def _evaluate(text: str) -> dict:
     return sections.evaluate(document)
 
 
+def _generated_contracts(count: int, seed: int) -> list[str]:
+    spec = importlib.util.spec_from_file_location("corpus_gen", ROOT / "benchmarks" / "corpus_gen.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return list(module.generate_contracts(count, seed=seed))
+
+
 def test_gates_never_change_a_result(monkeypatch):
     """The cheap pre-checks must let through everything the patterns can match."""
     corpus = sorted((ROOT / "corpora/contracts").glob("*.*"))
     texts = [p.read_text(encoding="utf-8") for p in corpus if p.suffix != ".json"]
     texts += [c[1] for c in CASES] + [c[2] for c in CASES]
+    texts += _generated_contracts(12, seed=5)
+    texts += [c[1] for c in LAYOUT_CASES] + [c[2] for c in LAYOUT_CASES]
+    texts += [  # glued and unusual spellings the word gates must still let through
+        "Size: 60cmx40cmx30cm.", "Carton: 24pcs/ctn, 0.05mm PEbag each.",
+        "Tolerance per approved drawing DWG-1102 rev. B.",
+        "Payment: 30 % T/T deposit via Trade Assurance, balance D/P.", "Batteries tested to UN38.3 and EN 62133.",
+        "Toys comply with EN71-3; fit H7/g6; GD&T per ASME Y14.5.", "Unit price: A$ 4.20/pc FOB Ningbo.",
+    ]
     gated = [_evaluate(t) for t in texts]
     monkeypatch.setattr(section_scan, "USE_GATES", False)
     assert [_evaluate(t) for t in texts] == gated
+
+
+def test_pattern_by_pattern_search_gives_the_alternations_matches():
+    """Searching the patterns one by one (when some pattern gates fail) must give the
+    spans the alternation itself gives, overlaps and ties included."""
+    import regex
+
+    parts = [r"\d+ mm", r"mm \w+", r"\d+", r"(?<=x)y+", r"ab|abc"]
+    texts = ["12 mm wide and 3 mm long", "xyyy 4", "abc ab 7 mm mm x", "", "nothing here"]
+    for text in texts:
+        for keep in ([0, 1], [1, 2], [0, 2, 3], [2, 4], [0, 1, 2, 3, 4]):
+            patterns = [regex.compile(parts[i]) for i in keep]
+            joined = regex.compile("|".join(f"(?:{parts[i]})" for i in keep))
+            assert section_scan._alternation(patterns, text) == [m.span() for m in joined.finditer(text)], (text, keep)
+
+
+def test_pattern_gates_and_folded_tokens_are_read_from_the_data():
+    raw = {"sections": {sid: {"topic": "x", "signals": {"a": {"patterns": ["a"]}}, "require": [["a"]]}
+                        for sid in SECTION_IDS}}
+    raw["sections"]["packaging"]["signals"]["a"]["patterns"] = [
+        "ply", {"pattern": "bag", "gate": [["~bag", "#len"]]},
+    ]
+    signal = parse_section_data(raw).spec("packaging").signals[0]
+    assert signal.parts == ("ply", "bag")
+    (group,) = signal.part_gates[1]
+    assert group.folded == ("bag",) and group.features == {"#len"}
+    assert group.literal_rx.search("POLYBAGS") and not group.literal_rx.search("bg")
+    raw["sections"]["packaging"]["signals"]["a"]["patterns"] = [{"gate": [["x"]]}]
+    with pytest.raises(SectionDataError, match="packaging"):
+        parse_section_data(raw)
+
+
+def test_only_one_view_at_a_time_is_alive():
+    """Views are read and dropped one by one: none is kept while a later one is scanned."""
+    import gc
+    import weakref
+
+    from specllint import section_views
+
+    text = "# Packing\n\n" + "".join(f"{i}. Carton {i}: 24 pcs per 5-ply carton.\n" for i in range(1, 40))
+    alive: list[weakref.ref] = []
+    real = section_views.iter_views
+
+    def watched(*args):
+        alive.clear()  # each pass over the views counts on its own
+        for view in real(*args):
+            gc.collect()
+            assert sum(r() is not None for r in alive) <= 1
+            alive.append(weakref.ref(view))
+            yield view
+
+    import specllint.sections as sections_module
+
+    sections_module.iter_views = watched
+    try:
+        assert _evaluate(text)["packaging"].present
+    finally:
+        sections_module.iter_views = real
 
 
 def test_word_prefixes_are_derived_from_word_alternations():
@@ -237,3 +311,32 @@ def test_bad_section_data_is_reported():
     del raw["sections"]["material"]
     with pytest.raises(SectionDataError, match="14 ids"):
         parse_section_data(raw)
+
+
+# (section, text that states it only through its layout, the same facts without that layout)
+LAYOUT_CASES = [
+    # an answer is read with the question before it
+    ("shipment-date", "Buyer: ship date?\n\nSeller: 2026-05-25 latest\n",
+     "Buyer: colour?\n\nSeller: 2026-05-25 latest\n"),
+    # a question and its answer together state channel and terms
+    ("payment-terms", "Buyer: Payment through Alibaba, 30% now?\n\nSeller: Yes, 30% deposit, balance later.\n",
+     "Buyer: Payment by T/T, 30% now?\n\nSeller: Yes, 30% deposit, balance later.\n"),
+    # the first cell of a table row names the row for its other cells
+    ("dimensions", "| Parameter | Nominal |\n|---|---|\n| Overall height | 365 mm |\n",
+     "| Parameter | Nominal |\n|---|---|\n| Finish | 365 mm |\n"),
+    # tab-separated lines with a header row read as a table
+    ("quantity", "Line\tPart no.\tQty (pcs)\n1\tHB-1\t50,000\n", "Line\tPart no.\tNote\n1\tHB-1\t50,000\n"),
+    # several labelled lines in one clause, full-width colons and counters included
+    ("quantity", "■ 品番 Item：BX-780\n■ 数量 Quantity：5,000個 pcs\n",
+     "■ 品番 Item：BX-780\n■ 备注 Note：5,000個 pcs\n"),
+    # a marking whose size and position are still to be confirmed is not concrete
+    ("marking-labeling", "Logo: your logo as a sticker on the deck, 40 x 20 mm.",
+     "Logo: your logo as a sticker on the deck; size and position to be confirmed."),
+]
+
+
+@pytest.mark.parametrize(("section", "stated", "unstated"), LAYOUT_CASES,
+                         ids=[f"{c[0]}-{i}" for i, c in enumerate(LAYOUT_CASES)])
+def test_layout_carries_context(section, stated, unstated):
+    assert _sections(stated)[section].present, stated
+    assert not _sections(unstated)[section].present, unstated

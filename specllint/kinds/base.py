@@ -37,6 +37,16 @@ class Hit:
     data: Mapping[str, Any] = attrs.field(factory=dict)
 
 
+@attrs.frozen
+class Triggers:
+    """What a clause needs before a kind can find anything in it: a token whose lower-case
+    form is one of ``words``, or one of ``fragments`` anywhere in the lower-cased clause
+    text (e.g. word endings). The engine skips the kind on every other clause."""
+
+    words: frozenset[str] = frozenset()
+    fragments: tuple[str, ...] = ()
+
+
 @attrs.define
 class DocumentContext:
     """What document-scope kinds see: the whole text, its clauses and order metadata."""
@@ -103,6 +113,11 @@ class Kind:
     def check(self, clause: ClauseContext) -> Iterable[Hit]:
         """Yield hits for one clause (clause-scope kinds)."""
         return ()
+
+    def triggers(self) -> Triggers | None:
+        """The words without which :meth:`check` finds nothing (a promise the engine uses to
+        skip clauses), or None (the default) when every clause must be checked."""
+        return None
 
     def check_document(self, document: DocumentContext) -> Iterable[Hit]:
         """Yield hits for the whole document (document-scope kinds)."""

@@ -41,7 +41,10 @@ class LanguageSupport:
         ranked = facts.memo.get(key)
         if ranked is None:
             local = [w for w, s in zip(facts.lowers, facts.token_starts, strict=True) if part[0] <= s < part[1]]
-            ranked = self.detector.rank(facts.lowers, (clause.heading, clause.key), local)
+            base = facts.memo.get("topic-scores")
+            if base is None:
+                base = facts.memo["topic-scores"] = self.detector.scores(facts.lowers)
+            ranked = self.detector.rank(facts.lowers, (clause.heading, clause.key), local, base)  # type: ignore[arg-type]
             facts.memo[key] = ranked
         return ranked  # type: ignore[return-value]
 

@@ -28,13 +28,14 @@ import itertools
 from collections.abc import Iterable, Iterator
 
 import attrs
+import regex
 
 from .. import userpatterns
 from ..evidence import ClauseFacts, facts_for
-from ..phraseset import PhraseSet, prime
+from ..phraseset import PhraseSet, lower_hashes, prime
 from ..suggest import deadline_hint
 from ..vocabulary import classes as shared_classes
-from .base import ClauseContext, Hit, Kind
+from .base import ClauseContext, Hit, Kind, Triggers
 from .language import language_support
 
 DEFAULT_CUES = (
@@ -127,17 +128,43 @@ class LexiconKind(Kind):
         self.measurable = [userpatterns.compile_pattern(p) for p in opts["measurable_patterns"]]
         self.before = [userpatterns.compile_pattern(p + r"\s*$") for p in opts["exempt_before_patterns"]]
         self.after = [userpatterns.compile_pattern(r"^\s*" + p) for p in opts["exempt_after_patterns"]]
+        self._trusted = userpatterns.trusted(rule.source)
         self.support = language_support(env.nlp)
         self.adjectives = self.support.adjectives
         self._phrases = (terms, extra)
         self._triggers = [ps for ps in (self.terms, self.extra_terms, self.context_terms, self.fallback) if ps]
+        self._trigger = self._build_triggers()
+        strings = env.nlp.vocab.strings
+        self._trigger_hashes = frozenset(strings.add(w) for w in self._trigger.words) if self._trigger else frozenset()
+
+    def _build_triggers(self) -> Triggers | None:
+        words: set[str] = set()
+        endings: set[str] = set()
+        for ps in self._triggers:
+            found = ps.triggers()
+            if found is None:
+                return None
+            words |= found[0]
+            endings.update(found[1])
+        return Triggers(frozenset(words), tuple(sorted(endings)))
+
+    def triggers(self) -> Triggers | None:
+        """The words that index the terms, context terms and fallback terms (each phrase
+        needs one of them), and the endings of fused compounds such as "ecofriendly"."""
+        return self._trigger
 
     # -- matching -------------------------------------------------------------------------
     def _candidates(self, clause: ClauseContext) -> list[_Candidate]:
         doc = clause.doc
-        prime(doc, clause.lower)
-        if not any(ps.may_match(doc) for ps in self._triggers):
+        lower = clause.lower
+        trigger = self._trigger
+        if (
+            trigger is not None
+            and lower_hashes(doc).isdisjoint(self._trigger_hashes)
+            and not any(e in lower for e in trigger.fragments)
+        ):
             return []
+        prime(doc, lower)
         found = [_Candidate(m.start, m.end, self._phrases[0][m.phrase]) for m in self.terms.matches(doc, merge=True)]
         found += [_Candidate(m.start, m.end, self._phrases[1][m.phrase]) for m in self.extra_terms.matches(doc)]
         if self.context_terms:
@@ -222,16 +249,26 @@ class LexiconKind(Kind):
         return False
 
     # -- exemptions -----------------------------------------------------------------------
+    def _any_search(self, patterns: list[regex.Pattern], text: str) -> bool:
+        """Does any pattern occur in ``text``? Built-in rules' patterns are matched directly,
+        others with the time limit of :mod:`specllint.userpatterns`."""
+        if self._trusted:
+            return any(p.search(text) is not None for p in patterns)
+        return any(userpatterns.search(p, text) is not None for p in patterns)
+
+    def _finditer(self, pattern: regex.Pattern, text: str) -> Iterable[regex.Match]:
+        return pattern.finditer(text) if self._trusted else userpatterns.finditer(pattern, text)
+
     def _exempt(self, clause: ClauseContext, facts: ClauseFacts, start: int, end: int, prop: str | None,
                 start_tok: int) -> bool:
         text = clause.text
         for pattern in self.exceptions:
-            if any(m.start() <= start and m.end() >= end for m in userpatterns.finditer(pattern, text)):
+            if any(m.start() <= start and m.end() >= end for m in self._finditer(pattern, text)):
                 return True
         seg_start, seg_end = facts.segment_of(start)
-        if self.before and any(userpatterns.search(p, text[seg_start:start]) for p in self.before):
+        if self.before and self._any_search(self.before, text[seg_start:start]):
             return True
-        if self.after and any(userpatterns.search(p, text[end:seg_end]) for p in self.after):
+        if self.after and self._any_search(self.after, text[end:seg_end]):
             return True
         if self.options["reference_after"] and facts.referenced(end, min(seg_end, end + 60)):
             return True
@@ -268,7 +305,7 @@ class LexiconKind(Kind):
         candidates = self._candidates(clause)
         if not candidates:
             return ()
-        if any(userpatterns.search(p, clause.text) for p in self.measurable):
+        if self.measurable and self._any_search(self.measurable, clause.text):
             return ()
         return self._hits(clause, candidates)
 

@@ -7,16 +7,19 @@ from itertools import pairwise
 
 import regex
 
+from .. import userpatterns
 from ..model import Quantity
 from ..quantities import chains
 from . import quantity_support as qs
 from .base import ClauseContext, Hit, Kind
 
 #: An ISO 286 fit written after a size ("Ø 6 mm h9", "Ø20 H7"): a tolerance by reference.
-_FIT = regex.compile(r"\A[^\S\n]?(?:[A-Za-z]{1,2}\d{1,2})(?![\w.])(?!\s*(?:mm|cm|m)\b)")
+_FIT = regex.compile(r"\A[^\S\n]?(?:[A-Za-z]{1,2}\d{1,2})(?!\w|\.\d)(?!\s*(?:mm|cm|m)\b)")
 #: Text between a quantity and the next one that carries a test condition over ("at 230 °C / 2.16 kg").
 _CONDITION_JOIN = regex.compile(r"\A[^\S\n]*(?:/|and|&|\+)[^\S\n]*\Z")
 _LIST_JOIN = regex.compile(r"\A[^\S\n]*(?:,|/|,?[^\S\n]+(?:or|and))[^\S\n]*\Z")
+#: "dimming from 100 % to 1 %": a movement from one value to another, not a band written high to low.
+_FROM_BEFORE = regex.compile(r"(?i)\bfrom[^\S\n]*\Z")
 _MIN_MAX_JOIN = regex.compile(r"\A[^\S\n]*(?:(?i:max|min)(?:imum)?\.?)?[^\S\n]*(?:[,;/]|and|to)?[^\S\n]*\Z")
 
 
@@ -32,6 +35,10 @@ class MissingToleranceKind(Kind):
         "designation_patterns": list,
         "general_tolerance_patterns": list,
         "clause_tolerance_patterns": list,
+        "exempt_units": list,
+        "mass_condition_patterns": list,
+        "test_context_patterns": list,
+        "test_context_dimensions": list,
     }
     option_defaults = {
         "dimensions": ["length", "area", "volume", "mass", "areal_density"],
@@ -40,6 +47,10 @@ class MissingToleranceKind(Kind):
         "designation_patterns": [],
         "general_tolerance_patterns": [],
         "clause_tolerance_patterns": [],
+        "exempt_units": [],
+        "mass_condition_patterns": [],
+        "test_context_patterns": [],
+        "test_context_dimensions": ["mass", "volume"],
     }
 
     def __init__(self, rule, env) -> None:
@@ -50,6 +61,10 @@ class MissingToleranceKind(Kind):
         self.general = qs.compile_any(self.options["general_tolerance_patterns"])
         self.local = qs.compile_any(self.options["clause_tolerance_patterns"])
         self.fact_key = f"general-tolerance:{rule.code}"
+        self.exempt_units = frozenset(self.options["exempt_units"])
+        self.mass_before = qs.compile_before(self.options["mass_condition_patterns"])
+        self.test_context = qs.compile_any(self.options["test_context_patterns"])
+        self.test_dimensions = frozenset(self.options["test_context_dimensions"])
 
     def check(self, clause: ClauseContext) -> Iterable[Hit]:
         quantities = clause.quantities
@@ -57,23 +72,45 @@ class MissingToleranceKind(Kind):
             return
         covered: frozenset[str] | None = None
         text = clause.text
-        conditioned: set[int] = set()
-        for i, q in enumerate(quantities):
-            if self._condition(text, q) or (
-                i and i - 1 in conditioned and _CONDITION_JOIN.match(text[quantities[i - 1].end : q.start])
-            ):
-                conditioned.add(i)
+        test_from: int | None = None
+        memo: dict[int, bool] = {}
+
+        def joined(j: int) -> bool:
+            return j > 0 and _CONDITION_JOIN.match(text[quantities[j - 1].end : quantities[j].start]) is not None
+
+        def conditioned(i: int) -> bool:
+            """Whether quantity ``i`` is a test condition, rating or nominal size (computed on demand;
+            a condition carries over "/" or "and" from the quantity before)."""
+            nonlocal test_from
+            if i in memo:
+                return memo[i]
+            if test_from is None:
+                test_from = self._test_context_start(text)
+            first = i
+            while joined(first) and first - 1 not in memo:
+                first -= 1
+            for j in range(first, i + 1):
+                q = quantities[j]
+                memo[j] = (
+                    self._condition(text, q)
+                    or (test_from <= q.start and qs.kind_of(q) in self.test_dimensions)
+                    or (joined(j) and memo.get(j - 1, False))
+                )
+            return memo[i]
+
         index = {id(q): i for i, q in enumerate(quantities)}
         groups = chains(text, quantities)
-        listed = _listed(text, groups)
+        listed: set[int] | None = None
         for n, group in enumerate(groups):
-            if n in listed:
-                continue  # an assortment ("spanners 8, 10, 13 mm"), not one nominal
             head, last = group[0], group[-1]
             kind = qs.kind_of(head)
-            if kind not in self.dimensions or any(self._bounded(q) for q in group):
+            if kind not in self.dimensions or head.unit in self.exempt_units or any(self._bounded(q) for q in group):
                 continue
-            if any(index[id(q)] in conditioned for q in group) or _FIT.match(text[last.end :]):
+            if listed is None:
+                listed = _listed(text, groups)
+            if n in listed:
+                continue  # an assortment ("spanners 8, 10, 13 mm"), not one nominal
+            if _FIT.match(text[last.end :]) or any(conditioned(index[id(q)]) for q in group):
                 continue
             if covered is None:
                 covered = qs.general_tolerances(clause.document, self.general, self.fact_key)
@@ -86,8 +123,16 @@ class MissingToleranceKind(Kind):
     def _bounded(q: Quantity) -> bool:
         return q.tolerance is not None or q.limit is not None or q.high is not None or q.approximate
 
+    def _test_context_start(self, text: str) -> int:
+        """Where a test description starts ("Drop test: …"): masses and volumes after it are
+        loads and fills of the test, not properties of the product; len(text) + 1 when none."""
+        starts = [m.end() for p in self.test_context if (m := userpatterns.search(p, text))]
+        return min(starts, default=len(text) + 1)
+
     def _condition(self, text: str, q: Quantity) -> bool:
-        return qs.before_matches(self.before, text, q.start) or qs.after_matches(self.after, text, q.end)
+        if qs.before_matches(self.before, text, q.start) or qs.after_matches(self.after, text, q.end):
+            return True
+        return bool(self.mass_before) and qs.kind_of(q) == "mass" and qs.before_matches(self.mass_before, text, q.start)
 
     def _hit(self, text: str, group: list[Quantity], kind: str) -> Hit:
         head, last = group[0], group[-1]
@@ -111,12 +156,21 @@ class MissingToleranceKind(Kind):
         )
 
 
+def _moving_from(text: str, q: Quantity) -> bool:
+    return _FROM_BEFORE.search(text[max(0, q.start - 8) : q.start]) is not None
+
+
 def _listed(text: str, groups: list[list[Quantity]]) -> set[int]:
-    """Indices of groups that are members of a list of values sharing one unit."""
+    """Indices of groups that are members of a list of values sharing one unit written once
+    ("8, 10 or 13 mm") or alternatives ("10 or 12 mm", "6 mm / 8 mm"); "Ø 6 mm, 197 mm long"
+    are two dimensions, not a list."""
     out: set[int] = set()
     for n in range(1, len(groups)):
         a, b = groups[n - 1][-1], groups[n][0]
-        if a.unit == b.unit and _LIST_JOIN.match(text[a.end : b.start]):
+        join = text[a.end : b.start]
+        if a.unit != b.unit or not _LIST_JOIN.match(join):
+            continue
+        if "," not in join or not qs.written_unit(a, text):
             out.update((n - 1, n))
     return out
 
@@ -158,7 +212,7 @@ class ToleranceSanityKind(Kind):
                           message=f"“{q.text}”: the tolerance is not smaller than the nominal, "
                           "so the lower bound is zero or negative",
                           suggestions=(f"{qs.number_text(q, text)} {unit} ± ⟨{qs.nice(q.value * 0.05)}⟩ {unit}",))
-            elif q.high is not None and q.high < q.value:
+            elif q.high is not None and q.high < q.value and not _moving_from(text, q):
                 low, high = qs.format_number(q.high), qs.format_number(q.value)
                 yield Hit(q.start, q.end, message=f"“{q.text}”: the range runs from high to low",
                           suggestions=(f"{low}–{high} {unit}".strip(),))

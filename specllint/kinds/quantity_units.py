@@ -15,14 +15,54 @@ from ..units import convert, convert_delta, resolve
 from . import quantity_support as qs
 from .base import ClauseContext, Hit, Kind
 
-_SEPARATOR = r"(?:[^\S\n]*\([^)\n]{0,24}\))?(?:[^\S\n]*[:=][^\S\n]*|[^\S\n]+(?:(?:is|of|=)[^\S\n]+)?|(?<=[Ø⌀])[^\S\n]*)"
-_QUALIFIER = r"(?:(?:(?i:max|min|approx|ca|nom)\.?|(?i:maximum|minimum|about|around|nominal)|[≤≥<>~≈]|<=|>=)[^\S\n]*)?"
+#: A short phrase that narrows the property: "elongation at break ≥ 300", "shrinkage after wash max 3"
+#: (lower-case words only: "force per EN 15470" names a standard).
+_NARROWING = (
+    r"(?:[^\S\n]+(?i:at|after|of|in|under|on|per)[^\S\n]+(?-i:\p{Ll})[\p{L}-]*(?:[^\S\n]+(?-i:\p{Ll})[\p{L}-]*)?"
+    r"(?=[^\S\n]*[:=≤≥<>~≈]|[^\S\n]+(?i:max|min|not|up|at|less|more)|[^\S\n]+\d))?"
+)
+_SEPARATOR = (
+    r"(?P<paren>[^\S\n]*\([^)\n]{0,24}\))?(?:[^\S\n]*[:=][^\S\n]*|[^\S\n]+(?:(?:is|of|=)[^\S\n]+)?|(?<=[Ø⌀])[^\S\n]*)"
+)
+_QUALIFIER = (
+    r"(?:(?:(?i:max|min|approx|ca|nom|typ)\.?|(?i:maximum|minimum|about|around|nominal|typical|approximately"
+    r"|not[^\S\n]+(?:over|more[^\S\n]+than|less[^\S\n]+than|exceeding|above|below|under)|up[^\S\n]+to"
+    r"|at[^\S\n]+(?:least|most)|less[^\S\n]+than|more[^\S\n]+than|over|under|above|below)|[≤≥<>~≈]|<=|>=)[^\S\n]*)?"
+)
+#: Letters that label the axes of a dimension chain: "LxWxH", "W × D × H".
+_AXES = r"(?-i:[LWHD](?:[^\S\n]*[×xX*][^\S\n]*[LWHD]){1,2})"
+#: A chain whose every number carries its axis letter: "W 100 × D 58 × H 200", "L1600 x W800 x H750".
+_LETTERED_CHAIN = regex.compile(
+    r"(?<![\p{L}\d])[LWHD][^\S\n]*:?[^\S\n]*\d+(?:[.,]\d+)*"
+    r"(?:[^\S\n]*[×xX*][^\S\n]*[LWHD][^\S\n]*:?[^\S\n]*\d+(?:[.,]\d+)*){1,2}"
+)
 #: What may follow a number that has no unit: the end, punctuation or a function word.
 _FOLLOWERS = regex.compile(
     r"[^\S\n]*(?:\Z|[,;:)\]!?\n]|\.(?!\d)|(?i:per|at|and|or|for|with|after|before|when|measured|tested|min|max"
-    r"|minimum|maximum|on|each|±|\+/-|tolerance|if|in\s+(?:the|all|each))\b|±|\+/-)"
+    r"|minimum|maximum|on|each|±|\+/-|tolerance|if|according|typical|typ|nominal|under|during|from"
+    r"|to(?![^\S\n]*\d)|in\s+(?:the|all|each))\b|±|\+/-"
+    r"|/[^\S\n]*(?i:pcs?|piece|unit|set|pair|ctn|carton|box|bag|roll|sheet|pack)\b"
+    # a parenthesis that is not a unit: "30,000 (L70B50)", not "2 (mm)"
+    r"|\((?![^\S\n]*[\p{L}%°µ/·²³.]{1,8}[^\S\n]*\)))"
 )
+#: A number (or chain) before a dimension adjective: "18 thick", "600 x 400 long", "8 in diameter".
+_BEFORE_ADJECTIVE = regex.compile(
+    r"(?<![×*][^\S\n]?)(?<!\d[^\S\n]?[xX-][^\S\n]?)(?<![\p{L}\d.,/])(?P<num>\d+(?:[.,]\d+)?"
+    r"(?:[^\S\n]*(?:[×xX*]|–|-|~)[^\S\n]*\d+(?:[.,]\d+)?){0,2})[^\S\n]+"
+    r"(?P<adj>(?i:thick|wide|long|high|deep|tall|in[^\S\n]+(?:diameter|length|width|height|depth)|dia\.?))(?![\p{L}-])"
+)
+_ADJECTIVE_PROPERTY = {"thick": "thickness", "wide": "width", "long": "length", "high": "height", "deep": "depth",
+                       "tall": "height", "dia": "diameter", "dia.": "diameter"}
+#: "stacked 4 high", "3 rows deep": counts of layers, not sizes.
+_STACKING = regex.compile(r"(?i)\b(?:stack\w*|rows?|tiers?|layers?|pallets?)\b[^.;,\n]{0,20}\Z")
+#: A one-letter symbol and "=": "t=2", "L = 1200", "Ø=8".
+_SYMBOL = regex.compile(r"(?<![\p{L}\d])(?P<sym>[LWHDT]|t|[Ø⌀])[^\S\n]*=[^\S\n]*(?=\d)")
+_SYMBOL_PROPERTY = {"L": "length", "W": "width", "H": "height", "D": "diameter", "T": "thickness", "t": "thickness",
+                    "Ø": "diameter", "⌀": "diameter"}
+#: Two readings of one rating ("output 12/1.5", "frequency 50/60").
+_PAIR_SEP = regex.compile(r"/(?=\d)")
 _DIGIT = regex.compile(r"\d")
+_AXES_ONLY = regex.compile(r"[lwhd](?:\s*[×x*]\s*[lwhd]){1,2}")
 _UNIT_CHAR_AFTER = regex.compile(r"(?:[\p{L}%°º℃℉″′'\"’”]|[^\S\n]?[%°º℃℉])")
 
 
@@ -41,7 +81,7 @@ class MissingUnitKind(Kind):
         words = sorted(set(props) | self.chain_only, key=len, reverse=True)
         alternation = "|".join(regex.escape(w).replace(r"\ ", r"[^\S\n]+") for w in words) or r"(?!)"
         self.pattern = regex.compile(
-            rf"(?<![\p{{L}}\d-])(?P<prop>{alternation})(?![\p{{L}}-]){_SEPARATOR}{_QUALIFIER}(?=[\d.])",
+            rf"(?<![\p{{L}}\d-])(?P<prop>{alternation}|{_AXES})(?![\p{{L}}-]){_NARROWING}{_SEPARATOR}{_QUALIFIER}(?=[\d.])",
             regex.IGNORECASE,
         )
         self.exceptions = qs.compile_any(self.options["exception_patterns"])
@@ -51,12 +91,7 @@ class MissingUnitKind(Kind):
         if _DIGIT.search(text) is None:  # every hit is a written number
             return
         taken = [(q.start, q.end) for q in clause.quantities]
-        for m in self.pattern.finditer(text):
-            prop = " ".join(m.group("prop").lower().split())
-            span = self._bare_number(text, m.end(), prop in self.chain_only)
-            if span is None:
-                continue
-            start, end = span
+        for prop, start, end in self._candidates(text):
             if any(s < end and start < e for s, e in taken):
                 continue
             if any(any(x.start() <= start and x.end() >= end for x in userpatterns.finditer(p, text))
@@ -66,6 +101,36 @@ class MissingUnitKind(Kind):
             written = text[start:end]
             yield Hit(start, end, suggestions=(f"{written} ⟨{unit}⟩",), data={"property": prop, "unit": unit})
 
+    def _candidates(self, text: str) -> Iterable[tuple[str, int, int]]:
+        """(property, start, end) of every number after a property word that has no unit."""
+        seen: set[int] = set()
+        for m in self.pattern.finditer(text):
+            paren = m.group("paren")
+            if paren and lex.UNIT_RE.fullmatch(paren.strip()[1:-1].strip()):
+                continue  # "thickness (mm): 2": the unit is in the label
+            prop = " ".join(m.group("prop").lower().split())
+            axes = _AXES_ONLY.fullmatch(prop) is not None
+            span = self._bare_number(text, m.end(), axes or prop in self.chain_only)
+            if span is not None and span[0] not in seen:
+                seen.add(span[0])
+                yield ("dimensions" if axes else prop), span[0], span[1]
+        for m in _SYMBOL.finditer(text):
+            span = self._bare_number(text, m.end(), False)
+            if span is not None and span[0] not in seen:
+                seen.add(span[0])
+                yield _SYMBOL_PROPERTY[m.group("sym")], span[0], span[1]
+        for m in _LETTERED_CHAIN.finditer(text):
+            if m.start() in seen or _UNIT_CHAR_AFTER.match(text, m.end()) or not _FOLLOWERS.match(text, m.end()):
+                continue
+            seen.add(m.start())
+            yield "dimensions", m.start(), m.end()
+        for m in _BEFORE_ADJECTIVE.finditer(text):
+            if m.start() in seen or _STACKING.search(text, max(0, m.start() - 30), m.start()):
+                continue
+            seen.add(m.start())
+            adj = " ".join(m.group("adj").lower().split())
+            yield _ADJECTIVE_PROPERTY.get(adj, adj.removeprefix("in ")), m.start(), m.end("num")
+
     @staticmethod
     def _bare_number(text: str, pos: int, chain_only: bool) -> tuple[int, int] | None:
         first = number_at(text, pos)
@@ -73,7 +138,7 @@ class MissingUnitKind(Kind):
             return None
         end, parts = first.end, 1
         while parts < 4:
-            sep = lex.RANGE_SEP_RE.match(text, end) or lex.CHAIN_SEP_RE.match(text, end)
+            sep = lex.RANGE_SEP_RE.match(text, end) or lex.CHAIN_SEP_RE.match(text, end) or _PAIR_SEP.match(text, end)
             pm = None if sep else lex.PLUS_MINUS_RE.match(text, end)
             nxt = number_at(text, (sep or pm).end()) if (sep or pm) else None
             if nxt is None or nxt.is_word:
