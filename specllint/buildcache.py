@@ -1,4 +1,5 @@
-"""A disk cache of what start-up builds: the linter's kinds, the section data, the unit grammar.
+"""A disk cache of what start-up builds: the linter's kinds, the section data, the unit
+grammar, and the regular expressions modules compile at import (:func:`compile_pattern`).
 
 Building the linter (phrase sets expanded into every word form, about 1,800 regular
 expressions compiled in pure Python) costs more than importing spaCy. The command line
@@ -22,6 +23,7 @@ Rules of the cache:
 
 from __future__ import annotations
 
+import atexit
 import copyreg
 import gc
 import hashlib
@@ -314,6 +316,67 @@ def memo(name: str, build: Callable[[], T], key: Hashable = None, nlp: Any = Non
     added = list(strings)[before:] if strings is not None else []
     _write(path, key, value, added, refs)
     return value
+
+
+#: Module-level patterns compiled in this process (or loaded), by (pattern, flags).
+_PATTERNS: dict[tuple[str, int], Any] = {}
+#: The stored pattern table looked up (cache on), and whether patterns were added since.
+_pattern_file: Path | None = None
+_patterns_added = False
+#: The cache directory the table was last looked up in (once per directory, even on failure).
+_patterns_looked_up: Path | None = None
+
+
+def compile_pattern(pattern: str, flags: int = 0) -> Any:
+    """``regex.compile(pattern, flags)`` for a pattern a module compiles at import time.
+
+    With the cache on, one table of such patterns, stored by an earlier process, is
+    loaded on first use (their compiled code, not parsed again); patterns it lacks are
+    compiled and the table is stored again when the process exits."""
+    key = (pattern, flags)
+    found = _PATTERNS.get(key)
+    if found is None:
+        if _enabled and _patterns_looked_up != _directory:
+            _load_patterns()
+            found = _PATTERNS.get(key)
+        if found is None:
+            import regex
+
+            found = _PATTERNS[key] = regex.compile(pattern, flags)
+            _pattern_added()
+    return found
+
+
+def _load_patterns() -> None:
+    global _pattern_file, _patterns_looked_up
+    _patterns_looked_up = _directory
+    try:
+        path = _path_for("patterns", None)
+    except Exception:  # the package files cannot be read: no table
+        return
+    if path is None:
+        return
+    _pattern_file = path
+    found, table, _ = _read(path, None, {})
+    if found and isinstance(table, dict):
+        for key, value in table.items():
+            _PATTERNS.setdefault(key, value)
+
+
+def _pattern_added() -> None:
+    """Note a pattern the stored table lacks (only while the cache is on)."""
+    global _patterns_added
+    if _enabled and _pattern_file is not None and _pattern_file.parent == _directory and not _patterns_added:
+        _patterns_added = True
+        atexit.register(_save_patterns)
+
+
+def _save_patterns() -> None:
+    """Store the pattern table (at exit; only into a cache directory that still exists)."""
+    global _patterns_added
+    if _pattern_file is not None and _patterns_added and _pattern_file.parent.is_dir():
+        _write(_pattern_file, None, dict(_PATTERNS), [], {})
+    _patterns_added = False
 
 
 def _pack_digest(packs: tuple[str, ...]) -> str:

@@ -19,6 +19,8 @@ from typing import TYPE_CHECKING
 import regex
 from spacy.attrs import IDX, LOWER
 
+from .buildcache import compile_pattern
+
 if TYPE_CHECKING:
     from .kinds.base import ClauseContext
 
@@ -31,7 +33,7 @@ CMP = (
     r"(?:less|more|greater|lower|higher|fewer|better|worse)\s+than|up\s+to|not\s+exceeding|exceed(?:s|ing)?|"
     r"below|above|under|over|within|between)"
 )
-_CONSTRAINT = regex.compile(
+_CONSTRAINT = compile_pattern(
     rf"{CMP}\s*(?:(?:grade|class|level|DP|SA|GU|H)\s?)?{NUM}"
     rf"|{NUM}\s*{UNIT}?\s*(?:±|\+/-|\+/−)\s*{NUM}"
     rf"|[+]\s?{NUM}\s*/\s*[-−–]\s?{NUM}"
@@ -46,7 +48,7 @@ _BODIES = (
     r"CIE|NEMA|FDA|CFR|LFGB|BIFMA|EU|EC|EEC|MIL-STD|SPI|VDI|RAL|Pantone|NCS|AQL|IP|IPX|IK|NSF|USP|ECE|CISPR|ETSI|"
     r"ICH|OECD|DOT|UN|IMDG|ISPM|EPA|ANSI/BIFMA|ASTM\s?F|CPSIA|TCVN|SASO|KC"
 )
-_STANDARD = regex.compile(
+_STANDARD = compile_pattern(
     rf"\b(?:{_BODIES})(?:[\s/-]*[A-Z]{{0,3}}[\s-]?)§?\s?\d[\w.:/-]*"
     r"|\b\d{1,3}\s*CFR\s*(?:Part\s*)?\d[\w.]*"
     r"|\b(?:Regulation|Directive)\s*\((?:EC|EU|EEC)\)\s*(?:No\.?\s*)?\d[\d/]*"
@@ -56,7 +58,7 @@ _STANDARD = regex.compile(
     r"conforming\s+to|certified\s+to|meets?|passes?|passing|tested\s+(?:per|to|by))\s+(?:the\s+)?"
     r"(?:[A-Z][\w/&.-]*[\s-]+){1,2}[A-Z]{0,3}-?\d[\w.:/-]*",
 )
-_REFERENCE = regex.compile(
+_REFERENCE = compile_pattern(
     r"\b[A-Z]{1,6}[-‐‑/_]?\d[\w.\-/]*"
     r"|(?:#|\bno\.?\s?|\bnr\.?\s?|\bref\.?\s?)\s?[A-Z]*\d[\w.\-/]*"
     r"|\b\d{4}-\d{1,2}-\d{1,2}\b|\b\d{1,2}[./]\d{1,2}[./]\d{2,4}\b"
@@ -70,26 +72,26 @@ _REFERENCE = regex.compile(
     r"|\b(?:SGS|Intertek|Bureau\s+Veritas|BV|TÜV|TUV|Eurofins|UL|CTI|QIMA|Hohenstein|V-Trust|ALS|Applus|DEKRA|"
     r"Dekra|Nemko|Kiwa|CCIC|CQC|Asia\s+Inspection)\b",
 )
-_SAMPLE_REF = regex.compile(
+_SAMPLE_REF = compile_pattern(
     r"\b(?i:samples?|swatch(?:es)?|strike-offs?|lab\s*dips?|proofs?|panels?|chips?|masters?|references?)"
     r"\s+(?i:no\.?\s*|nr\.?\s*|#\s*|ref\.?\s*)?[A-Z]{0,6}[-‐‑/_]?\d[\w.\-/]*"
     r"|\b(?i:dated|signed(?:\s+on)?|approved\s+on)\s+\d{4}-\d{1,2}-\d{1,2}\b",
 )
 #: a date after these words is a deadline, not the date that identifies a document
-_DEADLINE_BEFORE = regex.compile(
+_DEADLINE_BEFORE = compile_pattern(
     r"\b(?:on\s+or\s+before|(?:no|not)\s+later\s+than|before|by|until|till|latest(?:\s+(?:by|on))?|from|after|ship(?:ped)?\s+on|deliver(?:ed)?\s+on)\s*$",
     regex.I,
 )
-_DATE = regex.compile(r"\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[./]\d{1,2}[./]\d{2,4}")
-_NUMBER = regex.compile(rf"(?P<hedge>{HEDGE}\s*)?(?P<num>[±]?{NUM})(?:\s*(?P<unit>{UNIT}))?", regex.I)
+_DATE = compile_pattern(r"\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[./]\d{1,2}[./]\d{2,4}")
+_NUMBER = compile_pattern(rf"(?P<hedge>{HEDGE}\s*)?(?P<num>[±]?{NUM})(?:\s*(?P<unit>{UNIT}))?", regex.I)
 _ABBREV = r"(?<!\b(?:approx|appr|max|min|ca|c|no|nr|e\.g|i\.e|incl|excl|ref|abt|pcs|qty|dia|wt|vs|etc|fig|art|rev|ver))"
-_PART_BREAK = regex.compile(r";|,(?!\d)|:\s")
-_SEGMENT_BREAK = regex.compile(rf";|{_ABBREV}[.!?](?:\s|$)", regex.I)
-_LABEL = regex.compile(
+_PART_BREAK = compile_pattern(r";|,(?!\d)|:\s")
+_SEGMENT_BREAK = compile_pattern(rf";|{_ABBREV}[.!?](?:\s|$)", regex.I)
+_LABEL = compile_pattern(
     r"^\s*(?P<label>[^:：=;,.()]{1,60}?)\s*(?::|：|=|\bmeans\b|\bis\s+defined\s+as\b|\bclaims?\b(?=\s+\w+\s+by\b))",
     regex.I,
 )
-_BIND = regex.compile(
+_BIND = compile_pattern(
     r"\s*\(?\s*(?:(?:to|up|of|at|than|for|with|min\.?|max\.?|minimum|maximum|at\s+least|least|hold|holds|withstands?|"
     r"supports?|carr(?:y|ies)|bears?|resists?|survives?|pass(?:es)?|rated|enough|is|are|be|of\s+at)\s+){0,3}"
     rf"(?:{CMP}\s*)?(?:{HEDGE}\s*)?[±]?{NUM}",

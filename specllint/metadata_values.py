@@ -13,6 +13,8 @@ from typing import Any
 
 import regex
 
+from .buildcache import compile_pattern
+
 
 class MetadataValueError(ValueError):
     """A metadata value that cannot be read; the message is shown to the user."""
@@ -32,15 +34,15 @@ CURRENCY_ALIASES = {
 }
 _MONTHS = {m: i for i, m in enumerate(
     "jan feb mar apr may jun jul aug sep oct nov dec".split(), start=1)}
-_ISO = regex.compile(r"^(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?:[T ][\d:.]+(?:Z|[+-]\d\d:?\d\d)?)?$")
-_DMY_NAME = regex.compile(r"^(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?([a-z]{3,9})\.?,?\s+(\d{4})$", regex.I)
-_MDY_NAME = regex.compile(r"^([a-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})$", regex.I)
-_NUMERIC = regex.compile(r"^(\d{1,2})([./])(\d{1,2})\2(\d{4})$")
-_AMOUNT = regex.compile(
+_ISO = compile_pattern(r"^(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?:[T ][\d:.]+(?:Z|[+-]\d\d:?\d\d)?)?$")
+_DMY_NAME = compile_pattern(r"^(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?([a-z]{3,9})\.?,?\s+(\d{4})$", regex.I)
+_MDY_NAME = compile_pattern(r"^([a-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})$", regex.I)
+_NUMERIC = compile_pattern(r"^(\d{1,2})([./])(\d{1,2})\2(\d{4})$")
+_AMOUNT = compile_pattern(
     r"^(?P<pre>[^\d\s.,-]{1,4}|[A-Za-z]{2,3}\$|[A-Za-z.]{3,12}\s)?\s*(?P<neg>-)?\s*"
     r"(?P<num>\d[\d,.' ]*)\s*(?P<mult>[kKmM])?\s*(?P<post>[A-Za-z$€£¥₹.]{1,12}(?:\s[A-Za-z]+)?)?$"
 )
-_DURATION = regex.compile(
+_DURATION = compile_pattern(
     r"^(?P<n>\d{1,4})\s*(?:(?P<kind>calendar|working|business)\s+)?(?P<unit>days?|d|weeks?|wks?|w|months?)?"
     r"(?:\s+(?P<rest>.*))?$",
     regex.I,

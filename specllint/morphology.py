@@ -21,16 +21,17 @@ from functools import cache
 import regex
 
 from . import vocabulary
+from .buildcache import compile_pattern
 
 VOWELS = "aeiou"
-_ADJ_SUFFIX = regex.compile(r"(?:able|ible|ous|ful|ive|ic|ical|less|proof|ant|ent)$")
-_VERB_SUFFIX = regex.compile(r"(?:ise|ize|yse|yze|ify)$")
-_ISE = regex.compile(r"^(\w{2,}?)is(e|ed|es|ing|er|ers|ation|ations)$")
-_IZE = regex.compile(r"^(\w{2,}?)iz(e|ed|es|ing|er|ers|ation|ations)$")
-_YSE = regex.compile(r"^(\w{2,}?)ys(e|ed|es|ing|er|ers)$")
-_YZE = regex.compile(r"^(\w{2,}?)yz(e|ed|es|ing|er|ers)$")
-_LLED = regex.compile(r"^(\w{2,}[aeiou])ll(ed|ing|er|ers)$")
-_LED = regex.compile(r"^(\w{2,}[aeiou])l(ed|ing|er|ers)$")
+_ADJ_SUFFIX = compile_pattern(r"(?:able|ible|ous|ful|ive|ic|ical|less|proof|ant|ent)$")
+_VERB_SUFFIX = compile_pattern(r"(?:ise|ize|yse|yze|ify)$")
+_ISE = compile_pattern(r"^(\w{2,}?)is(e|ed|es|ing|er|ers|ation|ations)$")
+_IZE = compile_pattern(r"^(\w{2,}?)iz(e|ed|es|ing|er|ers|ation|ations)$")
+_YSE = compile_pattern(r"^(\w{2,}?)ys(e|ed|es|ing|er|ers)$")
+_YZE = compile_pattern(r"^(\w{2,}?)yz(e|ed|es|ing|er|ers)$")
+_LLED = compile_pattern(r"^(\w{2,}[aeiou])ll(ed|ing|er|ers)$")
+_LED = compile_pattern(r"^(\w{2,}[aeiou])l(ed|ing|er|ers)$")
 POS_TAGS = ("adj", "noun", "verb", "exact")
 
 

@@ -17,6 +17,8 @@ import math
 import attrs
 import regex
 
+from .buildcache import compile_pattern
+
 #: vulgar fraction -> (numerator, denominator)
 _VULGAR = {
     "½": (1, 2), "¼": (1, 4), "¾": (3, 4), "⅛": (1, 8), "⅜": (3, 8), "⅝": (5, 8), "⅞": (7, 8), "⅓": (1, 3), "⅔": (2, 3),
@@ -38,7 +40,7 @@ _WORD_ALT = "|".join(sorted(WORD_VALUES, key=len, reverse=True))
 _TENS_ALT = "|".join(_TENS)
 _UNIT_DIGIT_ALT = "|".join(_ONES[1:10])
 
-NUMBER_RE = regex.compile(
+NUMBER_RE = compile_pattern(
     r"""
     (?:
         (?P<mint>\d{1,4})(?:[ \u00a0]|-)(?P<mnum>\d{1,2})/(?P<mden>\d{1,2})(?![\d/])   # 10 1/2, 1-1/2
@@ -54,7 +56,7 @@ NUMBER_RE = regex.compile(
     regex.VERBOSE,
 )
 #: Number words ("twenty-five", "three hundred"), searched only in texts that contain one.
-WORD_NUMBER_RE = regex.compile(
+WORD_NUMBER_RE = compile_pattern(
     r"(?<![\p{L}-])(?P<word>(?:(?:"
     + _TENS_ALT
     + r")[- ](?:"
@@ -64,13 +66,13 @@ WORD_NUMBER_RE = regex.compile(
     + r")(?:\s+(?:hundred|thousand))?)(?![\p{L}-])",
     regex.IGNORECASE,
 )
-_WORD_HINT = regex.compile(r"(?i)\b(?:" + _WORD_ALT + r")\b")
+_WORD_HINT = compile_pattern(r"(?i)\b(?:" + _WORD_ALT + r")\b")
 #: A digit or a vulgar fraction: every match of :data:`NUMBER_RE` holds one.
-_DIGIT_HINT = regex.compile(r"[\d½¼¾⅛⅜⅝⅞⅓⅔]")
+_DIGIT_HINT = compile_pattern(r"[\d½¼¾⅛⅜⅝⅞⅓⅔]")
 
-_PLAIN_RE = regex.compile(r"\d{1,15}(?!\d)")
-_COMMA_DECIMAL_HINT = regex.compile(r"(?<![\d,.])\d+,(?:\d{1,2}|\d{4,})(?![\d,])|(?<![\d,.])0,\d+")
-_POINT_DECIMAL_HINT = regex.compile(r"(?<![\d,.])\d+\.(?:\d{1,2}|\d{4,})(?![\d.])|\d,\d{3}\.\d|(?<![\d,.])0\.\d+")
+_PLAIN_RE = compile_pattern(r"\d{1,15}(?!\d)")
+_COMMA_DECIMAL_HINT = compile_pattern(r"(?<![\d,.])\d+,(?:\d{1,2}|\d{4,})(?![\d,])|(?<![\d,.])0,\d+")
+_POINT_DECIMAL_HINT = compile_pattern(r"(?<![\d,.])\d+\.(?:\d{1,2}|\d{4,})(?![\d.])|\d,\d{3}\.\d|(?<![\d,.])0\.\d+")
 
 
 @attrs.frozen

@@ -34,16 +34,17 @@ from typing import Any
 
 import regex
 
+from .buildcache import compile_pattern
 from .morphology import POS_TAGS, default_morphology
 from .vocabulary import function_words
 
 #: A phrase may expand to at most this many token patterns.
 MAX_VARIANTS = 4096
 HYPHENS = ["-", "‐", "‑", "–"]
-_QUANT = regex.compile(r"^(?P<body>.+?)(?P<q>\?|\{\d*,?\d*\})?$")
+_QUANT = compile_pattern(r"^(?P<body>.+?)(?P<q>\?|\{\d*,?\d*\})?$")
 _NUMBER = r"^\d+(?:[.,]\d+)*(?:st|nd|rd|th)?$"
-_HYPHEN = regex.compile(r"<[^>]*>")
-_COMPOUND_SPLIT = regex.compile(r"-(?![^<]*>)")
+_HYPHEN = compile_pattern(r"<[^>]*>")
+_COMPOUND_SPLIT = compile_pattern(r"-(?![^<]*>)")
 
 Token = dict[str, Any]
 

@@ -43,7 +43,7 @@ class _Group:
 
     phrase: int
     needs: tuple[frozenset[str], ...]
-    matcher: Matcher | None
+    matcher: _LazyMatcher | None
     sequences: _Sequences | None
     #: hashes of one word set every match contains, and the most tokens a Matcher match
     #: spans (0: unbounded); the Matcher then only runs on the tokens around those words
@@ -68,6 +68,31 @@ class _Group:
                 if a > 0 or b < n:
                     return [(a + start, a + end) for _, start, end in self.matcher(doc[a:b])]  # type: ignore[misc]
         return [(start, end) for _, start, end in self.matcher(doc)]  # type: ignore[misc]
+
+
+class _LazyMatcher:
+    """A one-key spaCy Matcher built on its first call. The patterns are checked by
+    building it once up front; a pickle keeps only the patterns, so loading a linter does
+    not re-add thousands of them for the few groups a run actually tries."""
+
+    def __init__(self, vocab: Any, patterns: list[list[Token]], check: bool = True) -> None:
+        self.vocab = vocab
+        self.patterns = patterns
+        self._matcher: Matcher | None = self._build() if check else None
+
+    def _build(self) -> Matcher:
+        matcher = Matcher(self.vocab)
+        matcher.add("phrase", self.patterns)
+        return matcher
+
+    def __call__(self, doc: Any) -> Any:
+        matcher = self._matcher
+        if matcher is None:
+            matcher = self._matcher = self._build()
+        return matcher(doc)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return _LazyMatcher, (self.vocab, self.patterns, False)
 
 
 class _Sequences:
@@ -199,8 +224,7 @@ class PhraseSet:
                 other = [p for p, variants in zip(members, expanded, strict=True) if not variants]
                 matcher = None
                 if other:
-                    matcher = Matcher(nlp.vocab)
-                    matcher.add("phrase", other)
+                    matcher = _LazyMatcher(nlp.vocab, other)
                 sequences = _Sequences(fixed, nlp.vocab.strings) if fixed else None
                 g = len(self._groups)
                 best = min(needs, key=lambda n: _specificity(n, compiler.function)) if needs else frozenset()

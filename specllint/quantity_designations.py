@@ -11,6 +11,8 @@ from __future__ import annotations
 import attrs
 import regex
 
+from .buildcache import compile_pattern
+
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 _STANDARD_BODIES = (
     r"ISO|IEC|EN|DIN|ASTM|ANSI|BS|JIS|GB|GB/T|QB/T|FZ/T|HG/T|JB/T|SN/T|UL|AATCC|ISTA|IPC|SAE|NF|ASME|TAPPI"
@@ -24,7 +26,7 @@ _MONTH_GUARD = tuple(
 _CLASS_GUARD = ("class", "grade", "type", "category", "no", "nr", "item", "model", "art", "ref", "rev", "revision",
                 "ver", "version", "batch", "phase", "part", "article", "style")
 _STANDARD_TRIGGER = tuple({w for w in regex.split(r"[|/ -]", _STANDARD_BODIES) if w})
-_WORDS = regex.compile(r"[^\W\d_]+")
+_WORDS = compile_pattern(r"[^\W\d_]+")
 
 
 @attrs.frozen
@@ -54,136 +56,136 @@ def text_words(text: str) -> frozenset[str]:
 DESIGNATIONS: tuple[Designation, ...] = (
     _designation(
         _STANDARD_TRIGGER,
-        regex.compile(
+        compile_pattern(
         rf"(?<![\p{{L}}])(?:{_STANDARD_BODIES})(?:[ \u00a0/-]?(?:{_STANDARD_BODIES}))*"
         rf"(?:[ \u00a0-]?(?:Part|Pt\.?|TM|LM|Method))?[ \u00a0-]?[A-Z]{{0,3}}-?\d[\dA-Za-z]*(?:[-.:/+][A-Za-z\d]+)*"
         ),
     ),
     _designation(
         ("CFR",),
-        regex.compile(
+        compile_pattern(
         r"\b\d+\s?CFR\s?\d+(?:\.\d+)*"
         ),
     ),
     _designation(
         ("EU", "EC"),
-        regex.compile(
+        compile_pattern(
         r"\(?\b(?:EU|EC|EEC)\)?\s?(?:No\.?\s?)?\d+/\d+"
         ),
     ),
     _designation(
         ("EU", "EC", "EEC"),
-        regex.compile(
+        compile_pattern(
         r"\b\d{4}/\d+/(?:EU|EC|EEC)\b"
         ),
     ),
     _designation(
         ("UN",),
-        regex.compile(
+        compile_pattern(
         r"\bUN\s?\d{4}\b"
         ),
     ),
     _designation(
         ("hs",),
-        regex.compile(
+        compile_pattern(
         r"(?i:\bHS(?:\s?code)?[:\s]*\d{4}(?:\.\d+)*)"
         ),
     ),
     _designation(
         ("AQL",),
-        regex.compile(
+        compile_pattern(
         r"\bAQL\s?\d+(?:[.,]\d+)?"
         ),
     ),
     _designation(
         ("UL",),
-        regex.compile(
+        compile_pattern(
         r"\bUL\s?94(?:\s?(?:V-?\d|HB|5VA|5VB))?"
         ),
     ),
     _designation(
         ("M", "G"),
-        regex.compile(
+        compile_pattern(
         r"\b[MG]\d+(?:[.,]\d+)?(?:\s?[×xX*]\s?\d+(?:[.,]\d+)?){0,2}\b"
         ),
     ),
     _designation(
         ("npt", "nps", "bsp", "unc", "unf", "hex", "drive", "shank", "finish", "twist", "neck", "closure"),
-        regex.compile(
+        compile_pattern(
         r"\b\d+(?:/\d+)?\s?(?:mm\b|\"|″|”|in(?:ch)?\b)?\s?-?(?:NPT|NPS|BSPP|BSPT|BSP|UNC|UNF|UNEF"
         r"|(?i:hex|drive|shank|sq\.?\s?drive|lug\s+finish|twist-off|neck\s+finish|neck|closure))\b"
         ),
     ),
     _designation(
         ("-", "/", "."),
-        regex.compile(
+        compile_pattern(
         r"\b\d{4}([-/.])\d{1,2}\1\d{1,2}\b"
         ),
     ),
     _designation(
         ("-", "/", "."),
-        regex.compile(
+        compile_pattern(
         r"\b\d{1,2}([-/.])\d{1,2}\1(?:\d{4}|\d{2})\b"
         ),
     ),
     _designation(
         ("/",),
-        regex.compile(
+        compile_pattern(
         r"\b\d{1,2}/\d{4}\b"
         ),
     ),
     _designation(
         _MONTH_GUARD,
-        regex.compile(
+        compile_pattern(
         rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}\s*,?\s*\d{{4}}\b"
         ),
     ),
     _designation(
         _MONTH_GUARD,
-        regex.compile(
+        compile_pattern(
         rf"\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}\b"
         ),
     ),
     _designation(
         (":",),
-        regex.compile(
+        compile_pattern(
         r"\b\d{1,2}:\d{2}(?::\d{2})?\b"
         ),
     ),
     _designation(
         ("pantone", "pms"),
-        regex.compile(
+        compile_pattern(
         r"(?i:\b(?:pantone|pms)\s?(?:\d{2}-\d{4}(?:\s?(?:tcx|tpx|tpg|tc|tp))?|\d{3,4}(?:\s?(?:c|u|m|cp|xgc)\b)?))"
         ),
     ),
     _designation(
         ("RAL",),
-        regex.compile(
+        compile_pattern(
         r"\bRAL\s?\d{4}\b"
         ),
     ),
     _designation(
         ("/",),
-        regex.compile(
+        compile_pattern(
         r"\b\d{2,3}/\d{3}\b"
         ),
     ),
     _designation(
         ("awg", "gauge", "ga"),
-        regex.compile(
+        compile_pattern(
         r"(?i:\b\d+\s?(?:awg|gauge|ga)\b)"
         ),
     ),
     _designation(
         ("'", "′", "’", "ft", "feet", "foot"),
-        regex.compile(
+        compile_pattern(
         r"(?i:\b(?:20|40|45|53)\s?(?:'|′|’|ft|feet|foot)\s?-?(?:hq|hc|gp|dc|dv|rf|rh|ot|fr|st|std|container|ctr"
         r"|high\s?cube)\b)"
         ),
     ),
     _designation(
         _CLASS_GUARD,
-        regex.compile(
+        compile_pattern(
         r"(?i:\b(?:property\s+class|tolerance\s+class|class|grade|type|category|no\.?|nr\.?|item|model|art\.?"
         r"|ref\.?|rev\.?|revision|version|ver\.?|batch|phase|part|article|style)"
         r"[ \u00a0]?[:#]?[ \u00a0]?[A-Z]{0,3}\d[\w.-]*)"
@@ -191,61 +193,61 @@ DESIGNATIONS: tuple[Designation, ...] = (
     ),
     _designation(
         ("property",),
-        regex.compile(
+        compile_pattern(
         r"\b\d+\.\d+\s+(?i:property\s+class)"
         ),
     ),
     _designation(
         ("v",),
-        regex.compile(
+        compile_pattern(
         r"\b[vV]\d+(?:\.\d+)+\b"
         ),
     ),
     _designation(
         ("+", "00"),
-        regex.compile(
+        compile_pattern(
         r"(?:\+|\b00)\d{1,3}[\s.-]?(?:\(\d+\)[\s.-]?)?\d{2,5}(?:[\s.-]\d{2,5}){1,3}\b"
         ),
     ),
     _designation(
         ("tel", "phone", "mobile", "fax", "whatsapp", "wechat"),
-        regex.compile(
+        compile_pattern(
         r"(?i:\b(?:tel|phone|mobile|fax|whatsapp|wechat)\.?:?\s*[\d\s+().-]{6,})"
         ),
     ),
     _designation(
         ("in",),
-        regex.compile(
+        compile_pattern(
         r"(?i:\b\d+\s?-?\s?in\s?-?\s?\d+\b)"
         ),
     ),
     _designation(
         ("s/", "S/"),
-        regex.compile(
+        compile_pattern(
         r"\b\d+[sS]/\d+\b"
         ),
     ),
     _designation(
         ("Ne", "Nm", "NE"),
-        regex.compile(
+        compile_pattern(
         r"\bN[emE]\s?\d+(?:/\d+)?\b"
         ),
     ),
     _designation(
         ("USD", "US", "EUR", "RMB", "CNY", "GBP", "JPY", "HKD", "AUD", "CAD", "€", "$", "¥", "£"),
-        regex.compile(
+        compile_pattern(
         r"(?:USD|US\$|EUR|RMB|CNY|GBP|JPY|HKD|AUD|CAD|€|\$|¥|£)\s?\d[\d,.]*"
         ),
     ),
     _designation(
         ("#",),
-        regex.compile(
+        compile_pattern(
         r"#\d+"
         ),
     ),
     _designation(
         ("button", "buttons"),
-        regex.compile(
+        compile_pattern(
         r"(?i:\bbuttons?\b)[^.;\n]{0,40}?\K\b\d{1,2}[^\S\n]?L\b"
         ),
     ),

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import regex
 
-from .buildcache import memo
+from .buildcache import compile_pattern, memo
 
 _H = r"[^\S\n]"  # horizontal white space
 
@@ -68,7 +68,7 @@ UNIT_RE = memo("unit-pattern", lambda: regex.compile(
     rf"(?:{_H}?/{_H}?(?:(?P<n2>\d+(?:[.,]\d+)?){_H}?)?(?P<u2>{_UNIT_ALT})(?P<e2>{_EXP})?{_END})?"
 ))
 #: Space allowed between a number and its unit.
-GAP_RE = regex.compile(rf"{_H}{{0,3}}")
+GAP_RE = compile_pattern(rf"{_H}{{0,3}}")
 
 #: Marks written straight after a number for inches and feet; they must touch the digits.
 MARKS = frozenset(("″", '"', "''", "”", "′", "'", "’"))
@@ -76,22 +76,22 @@ MARKS = frozenset(("″", '"', "''", "”", "′", "'", "’"))
 INCH_FOLLOWERS = frozenset(
     "long wide high thick deep tall dia diameter od id length width height depth x by thickness".split()
 )
-_NEXT_WORD = regex.compile(rf"{_H}*([\p{{L}}]+|[×*])")
+_NEXT_WORD = compile_pattern(rf"{_H}*([\p{{L}}]+|[×*])")
 
-RANGE_SEP_RE = regex.compile(rf"{_H}*(?:–|—|-|~|～|〜|‐|(?i:to|until)(?=[\s\d+−-])|\.\.\.?|…){_H}*")
-BETWEEN_AND_RE = regex.compile(rf"{_H}+(?i:and){_H}+")
-CHAIN_SEP_RE = regex.compile(rf"{_H}*(?:[×✕✖*]|(?<=[\d\p{{L}}\"″'′.]|{_H})[xX](?=[\d\s.])){_H}*")
+RANGE_SEP_RE = compile_pattern(rf"{_H}*(?:–|—|-|~|～|〜|‐|(?i:to|until)(?=[\s\d+−-])|\.\.\.?|…){_H}*")
+BETWEEN_AND_RE = compile_pattern(rf"{_H}+(?i:and){_H}+")
+CHAIN_SEP_RE = compile_pattern(rf"{_H}*(?:[×✕✖*]|(?<=[\d\p{{L}}\"″'′.]|{_H})[xX](?=[\d\s.])){_H}*")
 #: Alternatives and lists of numbers sharing one unit: "50/60 Hz", "8, 10, 13 mm", "10 or 12 mm".
-SLASH_SEP_RE = regex.compile(rf"{_H}*/{_H}*(?=[\d.])")
-WORD_LIST_SEP_RE = regex.compile(rf",?{_H}+(?i:or|and){_H}+(?=[\d.])")
-COMMA_LIST_SEP_RE = regex.compile(rf",{_H}+(?=[\d.])")
+SLASH_SEP_RE = compile_pattern(rf"{_H}*/{_H}*(?=[\d.])")
+WORD_LIST_SEP_RE = compile_pattern(rf",?{_H}+(?i:or|and){_H}+(?=[\d.])")
+COMMA_LIST_SEP_RE = compile_pattern(rf",{_H}+(?=[\d.])")
 #: A dimension word between a unit and its tolerance: "2.5 cm thick ± 0.5 mm".
-DIMENSION_WORD_RE = regex.compile(rf"{_H}+(?i:thick|wide|long|high|deep|tall|dia\.?|diameter|in\s+diameter)\b")
-SIGN_RE = regex.compile(r"[-−–+](?=[\d.])")
+DIMENSION_WORD_RE = compile_pattern(rf"{_H}+(?i:thick|wide|long|high|deep|tall|dia\.?|diameter|in\s+diameter)\b")
+SIGN_RE = compile_pattern(r"[-−–+](?=[\d.])")
 
 _PM = rf"(?:±|\+{_H}?/{_H}?[-−–]|\+[-−]|(?i:plus{_H}+or{_H}+minus))"
 #: "± 0.5" (symmetric tolerance), the number follows.
-PLUS_MINUS_RE = regex.compile(rf"{_H}*,?{_H}*(?:(?i:tol(?:erance)?\.?){_H}*:?{_H}*)?{_PM}{_H}*")
+PLUS_MINUS_RE = compile_pattern(rf"{_H}*,?{_H}*(?:(?i:tol(?:erance)?\.?){_H}*:?{_H}*)?{_PM}{_H}*")
 #: "+0.2/-0.1", "+0.2 -0.1", "-0.1/+0.2" (asymmetric tolerance); groups are the numbers.
 _TOL_NUM = r"\d+(?:[.,]\d+)?|[.,]\d+"
 ASYM_RE = memo("asymmetric-tolerance-pattern", lambda: regex.compile(
@@ -100,12 +100,12 @@ ASYM_RE = memo("asymmetric-tolerance-pattern", lambda: regex.compile(
     rf"|[-−–]{_H}?(?P<m2>{_TOL_NUM}){_H}?(?P<mu>{_UNIT_ALT})?{_H}?/?{_H}?\+{_H}?(?P<p2>{_TOL_NUM})"
     rf")(?![\d.,]?\d)"
 ))
-OPEN_PAREN_RE = regex.compile(rf"{_H}*[(\[]{_H}*")
-CLOSE_PAREN_RE = regex.compile(rf"{_H}*[)\]]")
-PERCENT_RE = regex.compile(rf"{_H}?(?:%|％|(?i:percent|pct))")
+OPEN_PAREN_RE = compile_pattern(rf"{_H}*[(\[]{_H}*")
+CLOSE_PAREN_RE = compile_pattern(rf"{_H}*[)\]]")
+PERCENT_RE = compile_pattern(rf"{_H}?(?:%|％|(?i:percent|pct))")
 
 #: Limit words after the statement ("18 kg max.", "10 g (0.5 oz) min."), not followed by a number.
-POSTFIX_LIMIT_RE = regex.compile(
+POSTFIX_LIMIT_RE = compile_pattern(
     rf"{_H}*(?P<w>(?i:max(?:imum)?|min(?:imum)?|or{_H}+less|or{_H}+more|or{_H}+above|or{_H}+below"
     rf"|and{_H}+above|and{_H}+below|or{_H}+lower|or{_H}+higher|at{_H}+most))\b\.?(?!{_H}*[\d.]\d)"
 )
@@ -128,35 +128,35 @@ _HEDGE = (
 _SEP = rf"{_H}*(?:[:=]{_H}*)?"
 #: Prefix patterns end at the number (``\Z`` with ``endpos``); searched backwards they fail fast.
 _BACKWARD = regex.REVERSE
-LIMIT_MAX_BEFORE = regex.compile(rf"(?:(?<![\p{{L}}])(?<!\d{_H}?)(?:{_LIMIT_MAX.format(_H=_H)})){_SEP}\Z", _BACKWARD)
-LIMIT_MIN_BEFORE = regex.compile(rf"(?:(?<![\p{{L}}])(?<!\d{_H}?)(?:{_LIMIT_MIN.format(_H=_H)})){_SEP}\Z", _BACKWARD)
-HEDGE_BEFORE = regex.compile(rf"(?:(?<![\p{{L}}])(?:{_HEDGE})){_SEP}\Z", _BACKWARD)
+LIMIT_MAX_BEFORE = compile_pattern(rf"(?:(?<![\p{{L}}])(?<!\d{_H}?)(?:{_LIMIT_MAX.format(_H=_H)})){_SEP}\Z", _BACKWARD)
+LIMIT_MIN_BEFORE = compile_pattern(rf"(?:(?<![\p{{L}}])(?<!\d{_H}?)(?:{_LIMIT_MIN.format(_H=_H)})){_SEP}\Z", _BACKWARD)
+HEDGE_BEFORE = compile_pattern(rf"(?:(?<![\p{{L}}])(?:{_HEDGE})){_SEP}\Z", _BACKWARD)
 #: "max. rider weight 25 kg": min/max followed by up to three words, then the number.
-DISTANT_LIMIT_BEFORE = regex.compile(
+DISTANT_LIMIT_BEFORE = compile_pattern(
     rf"(?<![\p{{L}}])(?<!\d{_H}?)(?P<w>(?i:max\.?|maximum|min\.?|minimum)){_H}+(?:[\p{{L}}][\p{{L}}'’-]*\.?{_H}+){{1,3}}"
     rf"(?:[:=]{_H}*)?\Z",
     _BACKWARD,
 )
 #: "longer than 5 mm" (a minimum), "shorter than 5 mm" (a maximum); a negation before flips it.
-COMPARATIVE_BEFORE = regex.compile(
+COMPARATIVE_BEFORE = compile_pattern(
     rf"(?<![\p{{L}}])(?P<w>(?i:longer|larger|wider|thicker|heavier|higher|bigger|taller|deeper|stronger|older"
     rf"|shorter|smaller|narrower|thinner|lighter|lower|shallower|weaker|newer|younger)){_H}+(?i:than){_H}*\Z",
     _BACKWARD,
 )
 COMPARATIVE_MAX = frozenset("shorter smaller narrower thinner lighter lower shallower weaker newer younger".split())
-NEGATION_BEFORE = regex.compile(r"(?i)\b(?:no|not|never|none|nothing)\b")
-BETWEEN_BEFORE = regex.compile(rf"(?<![\p{{L}}])(?i:between|from){_H}+\Z", _BACKWARD)
-PM_BEFORE = regex.compile(rf"{_PM}{_H}*\Z", _BACKWARD)
+NEGATION_BEFORE = compile_pattern(r"(?i)\b(?:no|not|never|none|nothing)\b")
+BETWEEN_BEFORE = compile_pattern(rf"(?<![\p{{L}}])(?i:between|from){_H}+\Z", _BACKWARD)
+PM_BEFORE = compile_pattern(rf"{_PM}{_H}*\Z", _BACKWARD)
 #: Lookbehind window for prefixes, in characters.
 PREFIX_WINDOW = 48
 
 #: "min" after a bare number reads as "minimum" after these property words.
-MIN_AS_MINIMUM_CONTEXT = regex.compile(
+MIN_AS_MINIMUM_CONTEXT = compile_pattern(
     r"(?i)\b(?:hardness|grade|rating|strength|force|thickness|weight|width|length|height|diameter|content"
     r"|level|index|class|density|size|count|fastness|resistance|value|torque|pressure|capacity)\b[^\d]{0,20}\Z"
 )
-MIN_AS_TIME_CONTEXT = regex.compile(
-    r"(?i)\b(?:for|after|within|time|duration|period|runtime|every|each|in|stabili[sz]ation|drying|curing|boil\w*)\b"
+MIN_AS_TIME_CONTEXT = compile_pattern(
+    r"(?i)\b(?:for|after|within|time|duration|period|runtime|life|every|each|in|stabili[sz]ation|drying|curing|boil\w*)\b"
     r"[^\d]{0,12}\Z"
 )
 
@@ -169,4 +169,4 @@ def next_word(text: str, pos: int) -> str:
 
 
 #: An approximation word just inside a dual reading's parenthesis: "(approx. 1 in)".
-HEDGE_AFTER_PAREN_RE = regex.compile(rf"(?:(?i:approx\.?|approximately|ca\.|about|circa)|~|≈){_H}*")
+HEDGE_AFTER_PAREN_RE = compile_pattern(rf"(?:(?i:approx\.?|approximately|ca\.|about|circa)|~|≈){_H}*")

@@ -17,13 +17,14 @@ import attrs
 import regex
 
 from . import userpatterns
+from .buildcache import compile_pattern
 from .section_gates import GateGroup, gate_passes, prefixes_in
 from .section_spec import SectionData, SectionSpec, Signal, section_data
 from .section_views import View
 
 #: Characters before a match that a signal's ``reject_before`` looks at.
 REJECT_WINDOW = 40
-_FRAGMENT_END = regex.compile(r";|(?<=[.!?])\s+(?=\S)|\n")
+_FRAGMENT_END = compile_pattern(r";|(?<=[.!?])\s+(?=\S)|\n")
 #: Switch off the gates (tests compare gated and ungated results).
 USE_GATES = True
 

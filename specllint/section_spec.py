@@ -49,8 +49,11 @@ class Signal:
     part_gates: tuple[tuple[GateGroup, ...], ...] = ()
 
     def part(self, index: int) -> regex.Pattern:
-        """Pattern ``index`` on its own (compiled on first use, cached)."""
-        return userpatterns.compile_pattern(self.parts[index], FLAGS)
+        """Pattern ``index`` on its own (compiled on first use, cached; the CLI keeps the
+        compiled code in its start-up cache)."""
+        from .buildcache import compile_pattern
+
+        return compile_pattern(self.parts[index], FLAGS)
 
 
 @attrs.frozen

@@ -14,8 +14,8 @@ from collections.abc import Iterator, Sequence
 from functools import lru_cache
 
 import attrs
-import regex
 
+from .buildcache import compile_pattern
 from .section_gates import text_features, word_prefix_keys
 from .section_spec import section_data
 from .segmentation import Segment
@@ -25,10 +25,10 @@ TITLE_CHARS = 80
 LEAD_WORDS = 4
 #: A clause ending in a question (or dot-leader label) this short hands it to the next clause.
 QUESTION_CHARS = 80
-_LABEL = regex.compile(r"^(?P<num>\d{1,3}(?:\.\d{1,3})*)?(?P<subs>(?:\([^()/]{1,6}\))*)(?:/\d+)?$")
-_SUB = regex.compile(r"\([^()]*\)")
-_WORD = regex.compile(r"\S+")
-_TOKEN = regex.compile(r"[^\W\d_]+|[^\w\s]")
+_LABEL = compile_pattern(r"^(?P<num>\d{1,3}(?:\.\d{1,3})*)?(?P<subs>(?:\([^()/]{1,6}\))*)(?:/\d+)?$")
+_SUB = compile_pattern(r"\([^()]*\)")
+_WORD = compile_pattern(r"\S+")
+_TOKEN = compile_pattern(r"[^\W\d_]+|[^\w\s]")
 
 
 @attrs.define(eq=False)
@@ -207,7 +207,7 @@ def iter_views(text: str, segments: Sequence[Segment]) -> Iterator[View]:
 
 
 #: a line that starts with a label: "Quantity: 500 pcs", "■ 数量 Quantity：5,000個"
-_LINE_KEY = regex.compile(r"^[\s■□●◆◇▪•*·-]*(?P<key>[^\n:：\t]{1,40}?)\s*[:：]\s*\S")
+_LINE_KEY = compile_pattern(r"^[\s■□●◆◇▪•*·-]*(?P<key>[^\n:：\t]{1,40}?)\s*[:：]\s*\S")
 
 
 def _line_views(
@@ -234,7 +234,7 @@ def _line_views(
         yield View(index, line.strip(), key, f"{key} / {_lead(line)}", far, heading, ancestors)
 
 
-_LEADER = regex.compile(r"^\W*[^\W\d][^.\n]{0,40}?\s*\.{3,}\s*$")
+_LEADER = compile_pattern(r"^\W*[^\W\d][^.\n]{0,40}?\s*\.{3,}\s*$")
 
 
 def _carried(body: str) -> str | None:

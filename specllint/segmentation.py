@@ -16,19 +16,20 @@ import attrs
 import regex
 import tomllib
 
+from .buildcache import compile_pattern
 from .positions import LineIndex
 from .sentences import MAX_CLAUSE, capped, split_sentences  # noqa: F401  (MAX_CLAUSE: re-exported)
 
 #: Clauses longer than this are split into their sentences.
 LONG_CLAUSE = 240
 
-_HEADING = regex.compile(r"^ {0,3}(#{1,6})[ \t]+(.*?)[ \t#]*$")
-_SETEXT = regex.compile(r"^ {0,3}(=+|-+)[ \t]*$")
-_FENCE = regex.compile(r"^ {0,3}(```|~~~)")
-_TABLE_SEP = regex.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
-_BULLET = regex.compile(r"^(\s*)([-*+•·▪‣]|\[[ xX]\])[ \t]+(?=\S)")
+_HEADING = compile_pattern(r"^ {0,3}(#{1,6})[ \t]+(.*?)[ \t#]*$")
+_SETEXT = compile_pattern(r"^ {0,3}(=+|-+)[ \t]*$")
+_FENCE = compile_pattern(r"^ {0,3}(```|~~~)")
+_TABLE_SEP = compile_pattern(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
+_BULLET = compile_pattern(r"^(\s*)([-*+•·▪‣]|\[[ xX]\])[ \t]+(?=\S)")
 _UNIT_AFTER = r"(?!\s*(?:mm|cm|m\b|µm|um|kg|g\b|%|x\b|×|\*|pcs|in\b|inch|ft|\"|″|°|ml|l\b|oz|lb|-|–|~))"
-_NUMBERED = regex.compile(
+_NUMBERED = compile_pattern(
     r"^(\s*)(?:"
     r"(?P<num>\d{1,3}(?:\.\d{1,3})+)\.?" + _UNIT_AFTER + r"|"
     r"(?P<num>\d{1,3})[.)]" + _UNIT_AFTER + r"|"
@@ -37,7 +38,7 @@ _NUMBERED = regex.compile(
     r"(?P<sub>[a-z])\)"
     r")[ \t]+(?=\S)"
 )
-_KEY_VALUE = regex.compile(r"\G(\s*)(?:\*\*)?([A-Za-z][\w /&()'’.-]{0,48}?)(?:\*\*)?\s*[:：](?:\*\*)?[ \t]+(?=\S)")
+_KEY_VALUE = compile_pattern(r"\G(\s*)(?:\*\*)?([A-Za-z][\w /&()'’.-]{0,48}?)(?:\*\*)?\s*[:：](?:\*\*)?[ \t]+(?=\S)")
 _COMMENT_OPEN, _COMMENT_CLOSE = "<!--", "-->"
 
 

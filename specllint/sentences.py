@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import regex
+from .buildcache import compile_pattern
 
 #: Words that end with a full stop without ending a sentence.
 ABBREVIATIONS = frozenset(
@@ -12,8 +12,8 @@ ABBREVIATIONS = frozenset(
         "aug sep sept oct nov dec tel ext rev ed vol"
     ).split()
 )
-_BOUNDARY = regex.compile(r"(?<=[.!?。！？])[\"”’)\]]*\s+(?=[\"“(\[]?[A-Z0-9\p{Lu}])")
-_WORD_BEFORE = regex.compile(r"([\w.]+)\.$")
+_BOUNDARY = compile_pattern(r"(?<=[.!?。！？])[\"”’)\]]*\s+(?=[\"“(\[]?[A-Z0-9\p{Lu}])")
+_WORD_BEFORE = compile_pattern(r"([\w.]+)\.$")
 
 
 def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:

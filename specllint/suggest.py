@@ -14,6 +14,7 @@ from typing import Any
 import attrs
 import regex
 
+from .buildcache import compile_pattern
 from .morphology import default_morphology
 from .vocabulary import VocabularyError, load
 
@@ -22,14 +23,14 @@ GENERIC = frozenset({"quality"})
 #: Entries kept by :meth:`PropertyBook.resolve`'s memo before it starts afresh.
 _MEMO_SIZE = 8192
 _MISSING = object()
-_JOIN = regex.compile(r"[\s\-‐‑–]+")
+_JOIN = compile_pattern(r"[\s\-‐‑–]+")
 _MONTHS = {m: i for i, names in enumerate(
     [("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"), ("may",), ("jun", "june"),
      ("jul", "july"), ("aug", "august"), ("sep", "sept", "september"), ("oct", "october"), ("nov", "november"),
      ("dec", "december")], 1) for m in names}
 #: one pattern per month name, in the order of ``_MONTHS`` (the first that occurs wins)
-_MONTH_PATTERNS = tuple((regex.compile(rf"\b{name}\b"), num) for name, num in _MONTHS.items())
-_WHEN = regex.compile(r"\b(early|beginning|start|mid|middle|late|end)\b", regex.I)
+_MONTH_PATTERNS = tuple((compile_pattern(rf"\b{name}\b"), num) for name, num in _MONTHS.items())
+_WHEN = compile_pattern(r"\b(early|beginning|start|mid|middle|late|end)\b", regex.I)
 _DAY = {"early": 10, "beginning": 5, "start": 5, "mid": 15, "middle": 15, "late": 31, "end": 31}
 _LAST_DAY = {2: 28, 4: 30, 6: 30, 9: 30, 11: 30}
 

@@ -26,6 +26,7 @@ from collections.abc import Collection, Iterable, Sequence
 import attrs
 import regex
 
+from .buildcache import compile_pattern
 from .kinds.base import Hit
 from .model import Finding
 from .positions import LineIndex
@@ -35,10 +36,10 @@ UNUSED = "unused-suppression"
 UNUSED_CODE = "SPL901"
 ACTIONS = ("disable-next-line", "disable-line", "disable-file", "disable", "enable")
 
-_COMMENT = regex.compile(r"<!--.*?(?:-->|\Z)", regex.S)
-_DIRECTIVE = regex.compile(r"<!--\s*specllint-([A-Za-z]+(?:-[A-Za-z]+)*)(.*?)-->", regex.S)
-_FENCE = regex.compile(r"^ {0,3}(```|~~~)", regex.M)
-_SELECTOR = regex.compile(r"^[A-Z]{1,5}[0-9]{0,4}$")
+_COMMENT = compile_pattern(r"<!--.*?(?:-->|\Z)", regex.S)
+_DIRECTIVE = compile_pattern(r"<!--\s*specllint-([A-Za-z]+(?:-[A-Za-z]+)*)(.*?)-->", regex.S)
+_FENCE = compile_pattern(r"^ {0,3}(```|~~~)", regex.M)
+_SELECTOR = compile_pattern(r"^[A-Z]{1,5}[0-9]{0,4}$")
 
 
 @attrs.define

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import regex
+from .buildcache import compile_pattern
 
-_SURROGATE = regex.compile(r"[\ud800-\udfff]")
+_SURROGATE = compile_pattern(r"[\ud800-\udfff]")
 
 
 def sanitize(text: str) -> str:

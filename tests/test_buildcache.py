@@ -157,3 +157,51 @@ def test_fresh_processes_print_the_same_with_a_cold_and_a_warm_cache(tmp_path):
             for extra in (["--no-cache"], [], [])]
     assert runs[0] == runs[1] == runs[2]
     assert any(p.name.startswith("linter-") for p in (tmp_path / "proc-cache").iterdir())
+
+
+def test_pattern_table_is_stored_and_loaded_compiled(cache_dir, monkeypatch):
+    monkeypatch.setattr(buildcache, "_PATTERNS", {})
+    monkeypatch.setattr(buildcache, "_pattern_file", None)
+    monkeypatch.setattr(buildcache, "_patterns_looked_up", None)
+    monkeypatch.setattr(buildcache, "_patterns_added", False)
+    monkeypatch.setattr(buildcache.atexit, "register", lambda fn: fn)
+    cache_dir.mkdir()  # at exit the table is written only into an existing cache directory
+    first = buildcache.compile_pattern(r"(?P<n>\d+)\s*kg", 2)
+    assert first.search("about 12 kg").group("n") == "12"
+    buildcache._save_patterns()
+    assert [p.name.split("-")[0] for p in _files(cache_dir)] == ["patterns"]
+
+    import regex
+
+    monkeypatch.setattr(buildcache, "_PATTERNS", {})
+    monkeypatch.setattr(buildcache, "_pattern_file", None)
+    monkeypatch.setattr(buildcache, "_patterns_looked_up", None)
+    monkeypatch.setattr(regex, "compile", lambda *a: pytest.fail("compiled again instead of loaded"))
+    loaded = buildcache.compile_pattern(r"(?P<n>\d+)\s*kg", 2)
+    assert loaded is not first and (loaded.pattern, loaded.flags) == (first.pattern, first.flags)
+    assert loaded.search("ABOUT 7 KG").group("n") == "7"
+
+
+def test_pattern_table_is_not_used_when_the_cache_is_off(tmp_path, monkeypatch):
+    monkeypatch.setattr(buildcache, "_PATTERNS", {})
+    monkeypatch.setattr(buildcache, "_pattern_file", None)
+    monkeypatch.setattr(buildcache, "_patterns_looked_up", None)
+    monkeypatch.setattr(buildcache, "_patterns_added", False)
+    assert not buildcache.enabled()
+    assert buildcache.compile_pattern("a+b").fullmatch("aab")
+    assert buildcache._pattern_file is None and not buildcache._patterns_added
+
+
+def test_phrase_matchers_are_pickled_as_patterns_and_built_on_use():
+    import spacy
+
+    from specllint.phraseset import PhraseSet
+
+    nlp = spacy.blank("en")
+    phrases = PhraseSet(nlp, ["a|an * finish", "soft{1,2} touch"])
+    text = "A glossy finish and a soft soft touch."
+    copy = pickle.loads(pickle.dumps(phrases))
+    lazy = [g.matcher for g in copy._groups if g.matcher is not None]
+    assert lazy and all(m._matcher is None for m in lazy)
+    assert copy.matches(nlp(text)) == phrases.matches(nlp(text))
+    assert len(copy.matches(nlp(text))) == 2

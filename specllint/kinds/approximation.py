@@ -24,6 +24,7 @@ import attrs
 import regex
 
 from .. import userpatterns
+from ..buildcache import compile_pattern
 from ..evidence import NUM, facts_for
 from ..quantities import extract_quantities
 from ..suggest import fill
@@ -31,9 +32,9 @@ from ..vocabulary import function_words
 from .base import ClauseContext, Hit, Kind
 from .language import language_support
 
-_DIGIT = regex.compile(r"\d")
+_DIGIT = compile_pattern(r"\d")
 TIME_UNITS_PINT = frozenset({"second", "minute", "hour", "day", "week", "month", "year"})
-_VALUE = regex.compile(rf"^(?P<value>[±]?\s*{NUM}(?:\s*(?:[-–~～]|to)\s*{NUM})?)\s*(?P<unit>.*?)\s*$", regex.S)
+_VALUE = compile_pattern(rf"^(?P<value>[±]?\s*{NUM}(?:\s*(?:[-–~～]|to)\s*{NUM})?)\s*(?P<unit>.*?)\s*$", regex.S)
 _WORD = r"(?:%|‰|°\s?[CF]\b|(?:(?:working|business|calendar|clear)\s+)?[A-Za-zµμΩ][\w°/²³·]*(?:/[A-Za-z]+)?)"
 _NOT_UNIT = frozenset({"wide", "long", "high", "thick", "deep", "tall", "each", "only", "more", "less", "over",
                        "under", "max", "min", "maximum", "minimum", "times", "x", "×", "total", "approx"})
@@ -125,9 +126,11 @@ class ApproximationKind(Kind):
         if self.options["units"] not in ("any", "time", "non-time"):
             raise ValueError(f"{rule.code}: option 'units' must be any, time or non-time")
         words = sorted(self.options["hedges"], key=len, reverse=True)
+        # "230 V ~ 50 Hz": a tilde right after a voltage is the alternating-current mark
+        # (IEC 60417-5032), not a hedge.
         alts = "|".join(regex.escape(w) + (r"\b" if w[-1].isalnum() else "") for w in words)
         self.before = userpatterns.compile_pattern(
-            rf"(?<![\w])(?<!\d\s*)(?P<hedge>{alts})\s*(?P<value>[±]?\s*{NUM}(?:\s*(?:[-–~～]|to)\s*{NUM})?)(?:\s*(?P<unit>{_WORD}))?"
+            rf"(?<![\w])(?<!\d\s*)(?!(?<=\d\s*V\s*)[~～])(?P<hedge>{alts})\s*(?P<value>[±]?\s*{NUM}(?:\s*(?:[-–~～]|to)\s*{NUM})?)(?:\s*(?P<unit>{_WORD}))?"
         )
         trailing = "|".join(regex.escape(w) for w in sorted(self.options["trailing_hedges"], key=len, reverse=True))
         self.after = userpatterns.compile_pattern(

@@ -10,6 +10,7 @@ import regex
 
 from .. import quantity_lexicon as lex
 from .. import userpatterns
+from ..buildcache import compile_pattern
 from ..model import Quantity
 from ..numbers import number_at
 from ..quantities import extract_quantities
@@ -22,10 +23,10 @@ _ISO_2768_M = ((6, 0.1), (30, 0.2), (120, 0.3), (400, 0.5), (1000, 0.8), (2000, 
 _TO_MM = {"micrometer": 0.001, "millimeter": 1.0, "centimeter": 10.0, "decimeter": 100.0, "meter": 1000.0,
           "inch": 25.4, "foot": 304.8, "yard": 914.4, "thou": 0.0254}
 _PROPERTY_KINDS = (
-    (regex.compile(r"(?i)\b(?:weight|mass|g\.?\s?w\.?|n\.?\s?w\.?)\b"), "mass"),
-    (regex.compile(r"(?i)\b(?:gsm|grammage|fabric\s+weight)\b"), "areal_density"),
-    (regex.compile(r"(?i)\b(?:volume|capacity|fill)\b"), "volume"),
-    (regex.compile(r"(?i)\b(?:dimensions?|measurements?|sizes?|length|width|height|diameter|thickness)\b"), "length"),
+    (compile_pattern(r"(?i)\b(?:weight|mass|g\.?\s?w\.?|n\.?\s?w\.?)\b"), "mass"),
+    (compile_pattern(r"(?i)\b(?:gsm|grammage|fabric\s+weight)\b"), "areal_density"),
+    (compile_pattern(r"(?i)\b(?:volume|capacity|fill)\b"), "volume"),
+    (compile_pattern(r"(?i)\b(?:dimensions?|measurements?|sizes?|length|width|height|diameter|thickness)\b"), "length"),
 )
 _STATEMENT_KINDS_DEFAULT = frozenset(("length", "area"))
 ALL_KINDS = "*"

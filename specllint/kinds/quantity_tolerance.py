@@ -5,22 +5,21 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from itertools import pairwise
 
-import regex
-
 from .. import userpatterns
+from ..buildcache import compile_pattern
 from ..model import Quantity
 from ..quantities import chains
 from . import quantity_support as qs
 from .base import ClauseContext, Hit, Kind
 
 #: An ISO 286 fit written after a size ("Ø 6 mm h9", "Ø20 H7"): a tolerance by reference.
-_FIT = regex.compile(r"\A[^\S\n]?(?:[A-Za-z]{1,2}\d{1,2})(?!\w|\.\d)(?!\s*(?:mm|cm|m)\b)")
+_FIT = compile_pattern(r"\A[^\S\n]?(?:[A-Za-z]{1,2}\d{1,2})(?!\w|\.\d)(?!\s*(?:mm|cm|m)\b)")
 #: Text between a quantity and the next one that carries a test condition over ("at 230 °C / 2.16 kg").
-_CONDITION_JOIN = regex.compile(r"\A[^\S\n]*(?:/|and|&|\+)[^\S\n]*\Z")
-_LIST_JOIN = regex.compile(r"\A[^\S\n]*(?:,|/|,?[^\S\n]+(?:or|and))[^\S\n]*\Z")
+_CONDITION_JOIN = compile_pattern(r"\A[^\S\n]*(?:/|and|&|\+)[^\S\n]*\Z")
+_LIST_JOIN = compile_pattern(r"\A[^\S\n]*(?:,|/|,?[^\S\n]+(?:or|and))[^\S\n]*\Z")
 #: "dimming from 100 % to 1 %": a movement from one value to another, not a band written high to low.
-_FROM_BEFORE = regex.compile(r"(?i)\bfrom[^\S\n]*\Z")
-_MIN_MAX_JOIN = regex.compile(r"\A[^\S\n]*(?:(?i:max|min)(?:imum)?\.?)?[^\S\n]*(?:[,;/]|and|to)?[^\S\n]*\Z")
+_FROM_BEFORE = compile_pattern(r"(?i)\bfrom[^\S\n]*\Z")
+_MIN_MAX_JOIN = compile_pattern(r"\A[^\S\n]*(?:(?i:max|min)(?:imum)?\.?)?[^\S\n]*(?:[,;/]|and|to)?[^\S\n]*\Z")
 
 
 class MissingToleranceKind(Kind):

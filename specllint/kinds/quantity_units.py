@@ -8,6 +8,7 @@ import regex
 
 from .. import quantity_lexicon as lex
 from .. import userpatterns
+from ..buildcache import compile_pattern
 from ..model import Quantity
 from ..numbers import Number, number_at
 from ..quantities import chains
@@ -18,7 +19,7 @@ from .base import ClauseContext, Hit, Kind
 #: A short phrase that narrows the property: "elongation at break ≥ 300", "shrinkage after wash max 3"
 #: (lower-case words only: "force per EN 15470" names a standard).
 _NARROWING = (
-    r"(?:[^\S\n]+(?i:at|after|of|in|under|on|per)[^\S\n]+(?-i:\p{Ll})[\p{L}-]*(?:[^\S\n]+(?-i:\p{Ll})[\p{L}-]*)?"
+    r"(?:[^\S\n]+(?i:at|after|of|in|under|on|per|between|across|along)[^\S\n]+(?-i:\p{Ll})[\p{L}-]*(?:[^\S\n]+(?-i:\p{Ll})[\p{L}-]*)?"
     r"(?=[^\S\n]*[:=≤≥<>~≈]|[^\S\n]+(?i:max|min|not|up|at|less|more)|[^\S\n]+\d))?"
 )
 _SEPARATOR = (
@@ -32,21 +33,21 @@ _QUALIFIER = (
 #: Letters that label the axes of a dimension chain: "LxWxH", "W × D × H".
 _AXES = r"(?-i:[LWHD](?:[^\S\n]*[×xX*][^\S\n]*[LWHD]){1,2})"
 #: A chain whose every number carries its axis letter: "W 100 × D 58 × H 200", "L1600 x W800 x H750".
-_LETTERED_CHAIN = regex.compile(
+_LETTERED_CHAIN = compile_pattern(
     r"(?<![\p{L}\d])[LWHD][^\S\n]*:?[^\S\n]*\d+(?:[.,]\d+)*"
     r"(?:[^\S\n]*[×xX*][^\S\n]*[LWHD][^\S\n]*:?[^\S\n]*\d+(?:[.,]\d+)*){1,2}"
 )
 #: What may follow a number that has no unit: the end, punctuation or a function word.
-_FOLLOWERS = regex.compile(
+_FOLLOWERS = compile_pattern(
     r"[^\S\n]*(?:\Z|[,;:)\]!?\n]|\.(?!\d)|(?i:per|at|and|or|for|with|after|before|when|measured|tested|min|max"
-    r"|minimum|maximum|on|each|±|\+/-|tolerance|if|according|typical|typ|nominal|under|during|from"
+    r"|minimum|maximum|on|each|±|\+/-|tolerance|if|according|typical|typ|nominal|under|during|from|beyond|between"
     r"|to(?![^\S\n]*\d)|in\s+(?:the|all|each))\b|±|\+/-"
     r"|/[^\S\n]*(?i:pcs?|piece|unit|set|pair|ctn|carton|box|bag|roll|sheet|pack)\b"
     # a parenthesis that is not a unit: "30,000 (L70B50)", not "2 (mm)"
     r"|\((?![^\S\n]*[\p{L}%°µ/·²³.]{1,8}[^\S\n]*\)))"
 )
 #: A number (or chain) before a dimension adjective: "18 thick", "600 x 400 long", "8 in diameter".
-_BEFORE_ADJECTIVE = regex.compile(
+_BEFORE_ADJECTIVE = compile_pattern(
     r"(?<![×*][^\S\n]?)(?<!\d[^\S\n]?[xX-][^\S\n]?)(?<![\p{L}\d.,/])(?P<num>\d+(?:[.,]\d+)?"
     r"(?:[^\S\n]*(?:[×xX*]|–|-|~)[^\S\n]*\d+(?:[.,]\d+)?){0,2})[^\S\n]+"
     r"(?P<adj>(?i:thick|wide|long|high|deep|tall|in[^\S\n]+(?:diameter|length|width|height|depth)|dia\.?))(?![\p{L}-])"
@@ -54,16 +55,22 @@ _BEFORE_ADJECTIVE = regex.compile(
 _ADJECTIVE_PROPERTY = {"thick": "thickness", "wide": "width", "long": "length", "high": "height", "deep": "depth",
                        "tall": "height", "dia": "diameter", "dia.": "diameter"}
 #: "stacked 4 high", "3 rows deep": counts of layers, not sizes.
-_STACKING = regex.compile(r"(?i)\b(?:stack\w*|rows?|tiers?|layers?|pallets?)\b[^.;,\n]{0,20}\Z")
+_STACKING = compile_pattern(r"(?i)\b(?:stack\w*|rows?|tiers?|layers?|pallets?)\b[^.;,\n]{0,20}\Z")
 #: A one-letter symbol and "=": "t=2", "L = 1200", "Ø=8".
-_SYMBOL = regex.compile(r"(?<![\p{L}\d])(?P<sym>[LWHDT]|t|[Ø⌀])[^\S\n]*=[^\S\n]*(?=\d)")
+_SYMBOL = compile_pattern(r"(?<![\p{L}\d])(?P<sym>[LWHDT]|t|[Ø⌀])[^\S\n]*=[^\S\n]*(?=\d)")
 _SYMBOL_PROPERTY = {"L": "length", "W": "width", "H": "height", "D": "diameter", "T": "thickness", "t": "thickness",
                     "Ø": "diameter", "⌀": "diameter"}
 #: Two readings of one rating ("output 12/1.5", "frequency 50/60").
-_PAIR_SEP = regex.compile(r"/(?=\d)")
-_DIGIT = regex.compile(r"\d")
-_AXES_ONLY = regex.compile(r"[lwhd](?:\s*[×x*]\s*[lwhd]){1,2}")
-_UNIT_CHAR_AFTER = regex.compile(r"(?:[\p{L}%°º℃℉″′'\"’”]|[^\S\n]?[%°º℃℉])")
+_PAIR_SEP = compile_pattern(r"/(?=\d)")
+_DIGIT = compile_pattern(r"\d")
+_AXES_ONLY = compile_pattern(r"[lwhd](?:\s*[×x*]\s*[lwhd]){1,2}")
+#: A measuring position or direction given its own value ("top 20, bottom 35", "warp −3, weft −2", "front 150"):
+#: it inherits the property named elsewhere in the clause, so a bare number after it needs a unit too.
+_POSITION = compile_pattern(
+    r"(?<![\p{L}\d-])(?P<pos>(?i:top|bottom|front|rear|back|left|right|upper|lower|warp|weft"
+    r"|lengthwise|widthwise|crosswise)|MD|CD)[^\S\n]*[:=]?[^\S\n]*(?=[−-]?\d)"
+)
+_UNIT_CHAR_AFTER = compile_pattern(r"(?:[\p{L}%°º℃℉″′'\"’”]|[^\S\n]?[%°º℃℉])")
 
 
 class MissingUnitKind(Kind):
@@ -85,6 +92,7 @@ class MissingUnitKind(Kind):
             regex.IGNORECASE,
         )
         self.exceptions = qs.compile_any(self.options["exception_patterns"])
+        self.words = regex.compile(rf"(?<![\p{{L}}\d-])(?P<prop>{alternation})(?![\p{{L}}-])", regex.IGNORECASE)
 
     def check(self, clause: ClauseContext) -> Iterable[Hit]:
         text = clause.text
@@ -130,6 +138,25 @@ class MissingUnitKind(Kind):
             seen.add(m.start())
             adj = " ".join(m.group("adj").lower().split())
             yield _ADJECTIVE_PROPERTY.get(adj, adj.removeprefix("in ")), m.start(), m.end("num")
+        yield from self._positions(text, seen)
+
+    def _positions(self, text: str, seen: set[int]) -> Iterable[tuple[str, int, int]]:
+        """Bare numbers after a position word, when the clause names a measured property."""
+        props: list[regex.Match] | None = None
+        for m in _POSITION.finditer(text):
+            signed = text[m.end()] in "−-"  # a signed change: "warp −3"
+            span = self._bare_number(text, m.end() + signed, False)
+            if span is None or span[0] in seen:
+                continue
+            span = (m.end(), span[1]) if signed else span
+            if props is None:
+                props = [p for p in self.words.finditer(text) if p.group("prop").lower() not in self.chain_only]
+            if not props:
+                return
+            seen.add(span[0])
+            before = [p for p in props if p.start() < m.start()]
+            prop = (before[-1] if before else props[0]).group("prop")
+            yield " ".join(prop.lower().split()), span[0], span[1]
 
     @staticmethod
     def _bare_number(text: str, pos: int, chain_only: bool) -> tuple[int, int] | None:

@@ -23,6 +23,7 @@ from typing import Any
 import attrs
 import regex
 
+from ..buildcache import compile_pattern
 from ..metadata import DEFAULT_INSPECTION_DAYS, DEFAULT_TRANSIT_DAYS, key_span
 from ..metadata_values import MetadataValueError, parse_date
 from ..sections import FRONT_MATTER_LABEL
@@ -36,9 +37,9 @@ _DATE = (
     r"|\b" + _MONTH + r"\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}\b|\b\d{1,2}[./]\d{1,2}[./]\d{4}\b)"
 )
 _SHIP = r"\b(?:ship\w*|deliver\w*|dispatch\w*|load(?:ed|ing)?|ETD|ex[- ]factory)\b"
-_DATED = regex.compile(_SHIP + r"[^.;\n]{0,50}?(?P<date>" + _DATE + ")", regex.I)
-_ANY_DATE = regex.compile(_DATE, regex.I)
-_RELATIVE = regex.compile(
+_DATED = compile_pattern(_SHIP + r"[^.;\n]{0,50}?(?P<date>" + _DATE + ")", regex.I)
+_ANY_DATE = compile_pattern(_DATE, regex.I)
+_RELATIVE = compile_pattern(
     r"(?:" + _SHIP + r"|\blead[- ]?time\b|\bproduction\b)[^.;\n]{0,60}?\b(?:within\s+)?"
     r"(?P<n>\d{1,3})\s*(?P<kind>calendar\s+|working\s+|business\s+)?(?P<unit>days?|weeks?)\s*"
     r"(?:after|from|following|of|upon)\s+(?:the\s+)?(?:buyer['’]?s?\s+)?"
