@@ -12,8 +12,10 @@ them directly, without the time limit (:func:`trusted`).
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable, Iterable
 from functools import lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 import regex
 
@@ -82,6 +84,33 @@ def trusted(source: str) -> bool:
         return Path(source).resolve().is_relative_to(builtin_pack_dir().resolve())
     except (OSError, ValueError):
         return False
+
+
+class Matching(NamedTuple):
+    """How a kind runs its patterns: ``search`` and ``finditer`` with the signatures of
+    this module's functions."""
+
+    search: Callable[[regex.Pattern, str], regex.Match | None]
+    finditer: Callable[[regex.Pattern, str], Iterable[regex.Match]]
+
+
+def _direct_search(pattern: regex.Pattern, text: str) -> regex.Match | None:
+    return pattern.search(text)
+
+
+def _direct_finditer(pattern: regex.Pattern, text: str) -> Iterable[regex.Match]:
+    return pattern.finditer(text)
+
+
+#: Patterns of the built-in pack: matched directly.
+DIRECT = Matching(_direct_search, _direct_finditer)
+#: Patterns from other packs and config: matched with the time limit.
+TIMED = Matching(search, finditer)
+
+
+def matching_for(source: str) -> Matching:
+    """:data:`DIRECT` for a rule file of the built-in pack (:func:`trusted`), else :data:`TIMED`."""
+    return DIRECT if trusted(source) else TIMED
 
 
 def timed_out() -> dict[str, int]:

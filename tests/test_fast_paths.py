@@ -104,3 +104,13 @@ def test_single_clauses_agree_with_and_without_gates(text: str):
     for runner in ungated.clause_runners:
         runner.kind.triggers = lambda: None  # type: ignore[method-assign]
     assert _report(gated, text) == _report(ungated, text)
+
+
+def test_matching_for_times_only_patterns_from_other_packs():
+    builtin = Linter(specllint.Config()).all_rules[0].source
+    assert userpatterns.matching_for(builtin) is userpatterns.DIRECT
+    assert userpatterns.matching_for("") is userpatterns.TIMED
+    pattern = userpatterns.compile_pattern(r"as\s+soon")
+    for run in (userpatterns.DIRECT, userpatterns.TIMED):
+        assert run.search(pattern, "ship as soon as possible").start() == 5
+        assert [m.start() for m in run.finditer(pattern, "as soon, as  soon")] == [0, 9]

@@ -81,14 +81,6 @@ def _measured_unit(unit: str) -> bool:
     return bool(found) and found[0].unit is not None and not found[0].is_count
 
 
-def _finditer(pattern: regex.Pattern, text: str) -> Iterator[regex.Match]:
-    return pattern.finditer(text)
-
-
-def _search(pattern: regex.Pattern, text: str) -> regex.Match | None:
-    return pattern.search(text)
-
-
 def _fmt(x: float) -> str:
     return f"{x:.6f}".rstrip("0").rstrip(".")
 
@@ -145,7 +137,7 @@ class ApproximationKind(Kind):
         self.support = language_support(env.nlp)
         self.exempt_before = [userpatterns.compile_pattern(p + r"\s*$") for p in self.options["exempt_before_patterns"]]
         #: the built-in pack's patterns are matched directly, others with a time limit
-        self._trusted = userpatterns.trusted(rule.source)
+        self._run = userpatterns.matching_for(rule.source)
 
     # -- finding --------------------------------------------------------------------------
     def _is_time(self, unit: str) -> bool:
@@ -177,14 +169,13 @@ class ApproximationKind(Kind):
 
     def _from_patterns(self, text: str) -> Iterator[tuple[_Approx, bool]]:
         """Hedged numbers found by pattern, each with whether the hedge trails the value."""
-        finditer = _finditer if self._trusted else userpatterns.finditer
-        for m in finditer(self.before, text):
+        for m in self._run.finditer(self.before, text):
             unit, end = self._unit(m)
             value = m.group("value")
             tol = value if value.lstrip().startswith("±") else None
             yield _Approx(m.start(), end, value.strip(), unit, tol, self._is_time(unit), False), False
         if self.after is not None:
-            for m in finditer(self.after, text):
+            for m in self._run.finditer(self.after, text):
                 unit, _ = self._unit(m)
                 yield _Approx(m.start(), m.end(), m.group("value"), unit, None, self._is_time(unit), False), True
 
@@ -228,8 +219,7 @@ class ApproximationKind(Kind):
             templates = tuple(by_topic.get(topic, ())) + self.rule.suggestions
             seg_start = facts.segment_of(a.start)[0]
             before = clause.text[seg_start : a.start]
-            search = _search if self._trusted else userpatterns.search
-            if any(search(p, before) for p in self.exempt_before):
+            if any(self._run.search(p, before) for p in self.exempt_before):
                 continue
             values = self._values(a)
             values["match"] = clause.text[a.start : a.end]

@@ -128,7 +128,7 @@ class LexiconKind(Kind):
         self.measurable = [userpatterns.compile_pattern(p) for p in opts["measurable_patterns"]]
         self.before = [userpatterns.compile_pattern(p + r"\s*$") for p in opts["exempt_before_patterns"]]
         self.after = [userpatterns.compile_pattern(r"^\s*" + p) for p in opts["exempt_after_patterns"]]
-        self._trusted = userpatterns.trusted(rule.source)
+        self._run = userpatterns.matching_for(rule.source)
         self.support = language_support(env.nlp)
         self.adjectives = self.support.adjectives
         self._phrases = (terms, extra)
@@ -252,12 +252,10 @@ class LexiconKind(Kind):
     def _any_search(self, patterns: list[regex.Pattern], text: str) -> bool:
         """Does any pattern occur in ``text``? Built-in rules' patterns are matched directly,
         others with the time limit of :mod:`specllint.userpatterns`."""
-        if self._trusted:
-            return any(p.search(text) is not None for p in patterns)
-        return any(userpatterns.search(p, text) is not None for p in patterns)
+        return any(self._run.search(p, text) is not None for p in patterns)
 
     def _finditer(self, pattern: regex.Pattern, text: str) -> Iterable[regex.Match]:
-        return pattern.finditer(text) if self._trusted else userpatterns.finditer(pattern, text)
+        return self._run.finditer(pattern, text)
 
     def _exempt(self, clause: ClauseContext, facts: ClauseFacts, start: int, end: int, prop: str | None,
                 start_tok: int) -> bool:
