@@ -12,6 +12,8 @@ A phrase is a sequence of slots separated by spaces. A slot is one of:
 ``a-b``
     a compound, matched hyphenated, spaced or fused ("eco-friendly", "eco friendly",
     "ecofriendly"); ``*-friendly`` matches any word before "-friendly" (hyphenated or fused).
+    A part with alternatives is grouped in parentheses: ``(water|oil)-repellent``. Without
+    them ``|`` separates whole alternatives: ``in-house|factory`` is "in-house" or "factory".
 ``<name>``
     a word class from the rule's ``classes`` option or ``rules/vocabulary/classes.yaml``.
 ``*``
@@ -44,13 +46,30 @@ HYPHENS = ["-", "‐", "‑", "–"]
 _QUANT = compile_pattern(r"^(?P<body>.+?)(?P<q>\?|\{\d*,?\d*\})?$")
 _NUMBER = r"^\d+(?:[.,]\d+)*(?:st|nd|rd|th)?$"
 _HYPHEN = compile_pattern(r"<[^>]*>")
-_COMPOUND_SPLIT = compile_pattern(r"-(?![^<]*>)")
+_COMPOUND_SPLIT = compile_pattern(r"-(?![^<(]*[>)])")
+#: "|" between alternatives, not inside a "(…)" group of a compound part or a "<class>".
+_ALT_SPLIT = compile_pattern(r"\|(?![^<(]*[>)])")
 
 Token = dict[str, Any]
 
 
 class PhraseError(ValueError):
     """A phrase that cannot be compiled; the message quotes the phrase."""
+
+
+def _compound_parts(alt: str) -> list[list[str]] | None:
+    """The parts of a compound alternative ("eco-friendly" → [["eco"], ["friendly"]],
+    "(water|oil)-repellent" → [["water", "oil"], ["repellent"]]), or None for a plain one."""
+    if alt.startswith("=") or "-" not in _HYPHEN.sub("", alt.strip("-")):
+        return None
+    parts = []
+    for part in _COMPOUND_SPLIT.split(alt):
+        if part.startswith("(") and part.endswith(")"):
+            part = part[1:-1]
+        elif "|" in part or "(" in part or ")" in part:
+            return None
+        parts.append(part.split("|"))
+    return parts if all(all(a for a in p) for p in parts) else None
 
 
 class PhraseCompiler:
@@ -152,7 +171,9 @@ class PhraseCompiler:
         variants = [hyphenated]
         if all(f is not None for f in part_forms):
             variants.append([{"LOWER": {"IN": sorted(f)}} for f in part_forms])  # type: ignore[arg-type]
-            fused = {"".join(p) for p in itertools.product(*part_forms)}  # type: ignore[arg-type]
+            combos = list(itertools.product(*part_forms))  # type: ignore[arg-type]
+            # fused ("ecofriendly"), and hyphenated in one token, as spaCy keeps "trc-20"
+            fused = {"".join(p) for p in combos} | {"-".join(p) for p in combos}
             variants.append([{"LOWER": {"IN": sorted(fused)}}])
         elif part_forms[-1] is not None and all(f is None for f in part_forms[:-1]) and len(part_forms) == 2:
             tails = "|".join(regex.escape(f) for f in sorted(part_forms[-1], key=len, reverse=True))
@@ -173,13 +194,19 @@ class PhraseCompiler:
             return [[{"TEXT": {"REGEX": _NUMBER}}]], quant
         if body in HYPHENS:
             return [[{"ORTH": {"IN": HYPHENS}}]], quant
-        if "-" in _HYPHEN.sub("", body.strip("-")) and not body.startswith("="):
-            parts = [p.split("|") for p in _COMPOUND_SPLIT.split(body)]
-            if all(all(a for a in p) for p in parts):
-                return self._compound(parts), quant
-        forms, seqs, wild = self._alternatives(body.split("|"))
+        plain: list[str] = []
+        compounds: list[list[list[str]]] = []
+        for alt in _ALT_SPLIT.split(body):
+            parts = _compound_parts(alt)
+            if parts:
+                compounds.append(parts)
+            else:
+                plain.append(alt)
+        forms, seqs, wild = self._alternatives(plain)
         if wild:
             return [[self._wild()]], quant
+        for parts in compounds:
+            seqs.extend(self._compound(parts))
         if forms:
             seqs.insert(0, [{"LOWER": {"IN": sorted(forms)}}])
         return seqs, quant

@@ -278,3 +278,21 @@ def test_findings_always_point_into_the_text(text):
     for f in specllint.lint(text, config=CONFIG).findings:
         assert 0 <= f.start <= f.end <= len(text)
         assert f.text == text[f.start : f.end]
+
+
+@pytest.mark.parametrize(
+    ("phrase", "text", "expected"),
+    [
+        # "|" outside parentheses separates whole alternatives, compounds included
+        ("in-house|factory standard", "to factory standard", ["factory standard"]),
+        ("in-house|factory standard", "to in-house standard", ["in-house standard"]),
+        ("in-house|factory standard", "to house standard", []),
+        # a compound part with alternatives is grouped in parentheses
+        ("(water|oil)-repellent", "oil-repellent and water repellent", ["oil-repellent", "water repellent"]),
+        ("(water|oil)-repellent", "repellent", []),
+        ("(trc|erc)-20", "USDT on trc-20", ["trc-20"]),
+        ("eco-(friendly|safe)|green", "eco-safe and green", ["eco-safe", "green"]),
+    ],
+)
+def test_alternatives_and_compound_groups(phrase: str, text: str, expected: list[str]):
+    assert _matched([phrase], text) == expected
