@@ -57,6 +57,12 @@ class PhraseError(ValueError):
     """A phrase that cannot be compiled; the message quotes the phrase."""
 
 
+def _kept_whole(parts: Sequence[str]) -> bool:
+    """Does spaCy's tokenizer keep these parts joined by hyphens as one token? It splits a
+    hyphen between two letters only."""
+    return any(not (a[-1:].isalpha() and b[:1].isalpha()) for a, b in itertools.pairwise(parts))
+
+
 def _compound_parts(alt: str) -> list[list[str]] | None:
     """The parts of a compound alternative ("eco-friendly" → [["eco"], ["friendly"]],
     "(water|oil)-repellent" → [["water", "oil"], ["repellent"]]), or None for a plain one."""
@@ -172,8 +178,9 @@ class PhraseCompiler:
         if all(f is not None for f in part_forms):
             variants.append([{"LOWER": {"IN": sorted(f)}} for f in part_forms])  # type: ignore[arg-type]
             combos = list(itertools.product(*part_forms))  # type: ignore[arg-type]
-            # fused ("ecofriendly"), and hyphenated in one token, as spaCy keeps "trc-20"
-            fused = {"".join(p) for p in combos} | {"-".join(p) for p in combos}
+            # fused ("ecofriendly"); and hyphenated in one token where spaCy does not split
+            # the hyphen (it does between two letters, not next to a digit: "trc-20")
+            fused = {"".join(p) for p in combos} | {"-".join(p) for p in combos if _kept_whole(p)}
             variants.append([{"LOWER": {"IN": sorted(fused)}}])
         elif part_forms[-1] is not None and all(f is None for f in part_forms[:-1]) and len(part_forms) == 2:
             tails = "|".join(regex.escape(f) for f in sorted(part_forms[-1], key=len, reverse=True))
