@@ -276,12 +276,6 @@ class PhraseSet:
             return None
         return frozenset(self._by_word), tuple(self._tail_index)
 
-    def may_match(self, doc: Doc) -> bool:
-        """A cheap test: False when the clause has none of the words any phrase needs."""
-        if self._always or self._tail_re is not None:
-            return bool(self._groups)
-        return not _hashes(doc).isdisjoint(self._hashes)
-
     def _active(self, doc: Doc) -> list[_Group]:
         hashes = _hashes(doc)
         active = set(self._always)

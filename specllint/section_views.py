@@ -170,10 +170,6 @@ def _lead(text: str) -> str:
     return " ".join(words[:LEAD_WORDS])
 
 
-def build_views(text: str, segments: Sequence[Segment]) -> list[View]:
-    """Views of every segment, in document order (as a list; see :func:`iter_views`)."""
-    return list(iter_views(text, segments))
-
 
 def iter_views(text: str, segments: Sequence[Segment]) -> Iterator[View]:
     """Views of every segment, in document order, one at a time (a view holds a copy of

@@ -88,7 +88,3 @@ class TopicDetector:
         if not scores:
             return (GENERAL,)
         return tuple(sorted(scores, key=lambda t: (-scores[t], self.order.index(t))))
-
-    def detect(self, lowers: Sequence[str], context: Iterable[str | None] = ()) -> str:
-        """The best topic for a clause and its heading/key strings."""
-        return self.rank(lowers, context)[0]
