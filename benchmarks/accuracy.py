@@ -76,6 +76,7 @@ def score_system(records: Sequence[dict[str, Any]], predict: Callable[[str], Ite
     clause = {"tp": 0, "fp": 0, "fn": 0}
     per_cat: dict[str, dict[str, int]] = {}
     hard_total = hard_flagged = 0
+    hard_by_cat: dict[str, int] = {}
     errors: list[dict[str, Any]] = []
 
     def counts(cat: str) -> dict[str, int]:
@@ -94,6 +95,8 @@ def score_system(records: Sequence[dict[str, Any]], predict: Callable[[str], Ite
         if rec.get("hard_negative"):
             hard_total += 1
             hard_flagged += pred_flag
+            for cat in {p[2] for p in pred}:
+                hard_by_cat[cat] = hard_by_cat.get(cat, 0) + 1
         for g in gold:
             c = counts(g[2])
             c["gold_total"] += 1
@@ -116,6 +119,7 @@ def score_system(records: Sequence[dict[str, Any]], predict: Callable[[str], Ite
         "spans": spans,
         "hard_negatives": hard_total,
         "hard_negative_false_alarm_rate": round(hard_flagged / hard_total, 4) if hard_total else 0.0,
+        "hard_negatives_flagged_by_category": dict(sorted(hard_by_cat.items())),
         "errors": errors,
     }
 
@@ -131,9 +135,24 @@ def _optional(module: str, split: str) -> dict[str, Any] | None:
         return None
 
 
-def run(split: str) -> dict[str, Any]:
-    """Every figure for ``split``."""
+def in_range(records: Sequence[dict[str, Any]], ids: str) -> list[dict[str, Any]]:
+    """The records whose id lies in ``FIRST:LAST`` (inclusive, e.g. ``dev-4001:dev-4080``)."""
+    first, _, last = ids.partition(":")
+    last = last or first
+
+    def key(rec_id: str) -> tuple[str, int]:
+        prefix, _, number = rec_id.rpartition("-")
+        return prefix, int(number)
+
+    low, high = key(first), key(last)
+    return [r for r in records if low <= key(r["id"]) <= high]
+
+
+def run(split: str, ids: str | None = None) -> dict[str, Any]:
+    """Every figure for ``split`` (only the clause figures when ``ids`` restricts the records)."""
     records = load(split)
+    if ids:
+        records = in_range(records, ids)
     started = time.perf_counter()
     system = score_system(records, specllint_spans)
     baseline = score_system(records, baseline_spans)
@@ -141,8 +160,8 @@ def run(split: str) -> dict[str, Any]:
         "split": split,
         "specllint": system,
         "baseline": baseline,
-        "quantities": _optional("quantity_accuracy", split),
-        "sections": _optional("section_accuracy", split),
+        "quantities": None if ids else _optional("quantity_accuracy", split),
+        "sections": None if ids else _optional("section_accuracy", split),
         "seconds": round(time.perf_counter() - started, 2),
     }
 
@@ -173,6 +192,10 @@ def table(result: dict[str, Any]) -> str:
         out.append(row(f"  span: {cat} (n={n})", s["spans"].get(cat), b["spans"].get(cat)))
     out.append(f"{'hard-negative false-alarm rate':38}{_fmt(s['hard_negative_false_alarm_rate']):>28}  "
                f"{_fmt(b['hard_negative_false_alarm_rate']):>28}")
+    by_cat = s.get("hard_negatives_flagged_by_category") or {}
+    if by_cat:
+        listed = ", ".join(f"{cat} {n}" for cat, n in by_cat.items())
+        out.append(f"  hard negatives flagged, by category of the finding: {listed}")
     q = result.get("quantities")
     if q:
         ex = q["extraction"]
@@ -198,8 +221,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--split", default="test", choices=["dev", "test"])
     parser.add_argument("--json", action="store_true", help="print JSON instead of a table")
     parser.add_argument("--errors", action="store_true", help="list missed spans and false alarms")
+    parser.add_argument("--ids", metavar="FIRST:LAST",
+                        help="score only the clauses with ids in this range, e.g. dev-4001:dev-4080")
     args = parser.parse_args(argv)
-    result = run(args.split)
+    result = run(args.split, args.ids)
     if args.json:
         print(json.dumps(result if args.errors else _without_errors(result), indent=2, ensure_ascii=False))
     else:
