@@ -130,6 +130,9 @@ class Morphology:
         pairs = [(b.lower(), a.lower()) for b, a in spelling.items()]
         # longest first so "aluminium" wins over a shorter overlapping stem
         self._spelling = sorted(pairs + [(a, b) for b, a in pairs], key=lambda p: -len(p[0]))
+        # a rule pack asks for the same few thousand words many times over
+        self._spellings: dict[str, frozenset[str]] = {}
+        self._forms: dict[tuple[str, str | None], frozenset[str]] = {}
 
     def pos_of(self, word: str) -> str:
         """The inflection class of a lexicon word: adj, verb, noun or exact."""
@@ -145,8 +148,14 @@ class Morphology:
             return "verb"
         return "noun"
 
-    def spellings(self, word: str) -> set[str]:
+    def spellings(self, word: str) -> frozenset[str]:
         """``word`` and its other British/American spellings."""
+        known = self._spellings.get(word)
+        if known is None:
+            known = self._spellings[word] = frozenset(self._spell(word))
+        return known
+
+    def _spell(self, word: str) -> set[str]:
         out = {word}
         for a, b in self._spelling:
             if a in word:
@@ -163,6 +172,13 @@ class Morphology:
 
     def forms(self, word: str, pos: str | None = None) -> frozenset[str]:
         """Every form of ``word`` (lower-cased) a contract may use, in every spelling."""
+        key = (word, pos)
+        known = self._forms.get(key)
+        if known is None:
+            known = self._forms[key] = self._all_forms(word, pos)
+        return known
+
+    def _all_forms(self, word: str, pos: str | None) -> frozenset[str]:
         word = word.lower()
         pos = pos or self.pos_of(word)
         if pos == "exact":

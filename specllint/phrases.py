@@ -17,7 +17,8 @@ A phrase is a sequence of slots separated by spaces. A slot is one of:
 ``<name>``
     a word class from the rule's ``classes`` option or ``rules/vocabulary/classes.yaml``.
 ``*``
-    one content word (not punctuation, not a number, not a function word).
+    one content word (not punctuation, not a number, not a function word), or one
+    hyphenated word ("pin-out", "in-house"), which the tokenizer splits into three tokens.
 ``#``
     a number written with digits.
 punctuation
@@ -100,7 +101,7 @@ class PhraseCompiler:
             word, pos = word.rsplit(":", 1)
         word = word.lower()
         if not self.inflect or word in self.function:
-            return self.morph.spellings(word) if word.isalpha() else {word}
+            return set(self.morph.spellings(word)) if word.isalpha() else {word}
         return set(self.morph.forms(word, pos))
 
     def _literal(self, text: str) -> list[list[Token]]:
@@ -193,6 +194,35 @@ class PhraseCompiler:
     def _wild(self) -> Token:
         return {"IS_PUNCT": False, "IS_SPACE": False, "LIKE_NUM": False, "LOWER": {"NOT_IN": sorted(self.function)}}
 
+    @staticmethod
+    def _hyphenated() -> list[Token]:
+        """One hyphenated word as the tokenizer splits it ("pin", "-", "out"), written
+        without spaces around the hyphen."""
+        return [{"IS_ALPHA": True, "SPACY": False}, {"ORTH": {"IN": HYPHENS}, "SPACY": False}, {"IS_ALPHA": True}]
+
+    def _wild_slot(self, quant: str | None) -> list[list[Token]]:
+        """Variants of a ``*`` slot: a content word or a hyphenated word. A repeated slot
+        (``*{1,2}``) keeps its spaCy repeat for plain words and adds the runs that end with
+        one hyphenated word, next to the word the phrase continues with ("the customer's
+        pin-out document"); one variant more, not one per position, keeps the number of
+        patterns (and the time to build the matchers) small."""
+        wild, hyph = self._wild(), self._hyphenated()
+        if quant is None:
+            return [[wild], hyph]
+        if quant == "?":
+            return [[wild], hyph, []]
+        low, comma, high = quant.strip("{}").partition(",")
+        m, n = int(low or 0), int(high) if high else None
+        if not comma:
+            n = m
+        rest = f"{{{max(m - 1, 0)},{'' if n is None else n - 1}}}"
+        variants: list[list[Token]] = [[{**wild, "OP": quant}]]
+        if n == 0:
+            return variants
+        if n == 1:
+            return [*variants, hyph]
+        return [*variants, [{**wild, "OP": rest}, *hyph]]
+
     def slot_variants(self, raw: str) -> tuple[list[list[Token]], str | None]:
         """Token sequences one slot may match, and its quantifier."""
         m = _QUANT.match(raw)
@@ -211,7 +241,7 @@ class PhraseCompiler:
                 plain.append(alt)
         forms, seqs, wild = self._alternatives(plain)
         if wild:
-            return [[self._wild()]], quant
+            return self._wild_slot(quant), None
         for parts in compounds:
             seqs.extend(self._compound(parts))
         if forms:

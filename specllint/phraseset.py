@@ -200,6 +200,7 @@ class PhraseSet:
         classes: Mapping[str, Sequence[str]] | None = None,
         inflect: bool = True,
         literal: bool = False,
+        check: bool = True,
     ) -> None:
         self.phrases = tuple(phrases)
         self._groups: list[_Group] = []
@@ -224,7 +225,7 @@ class PhraseSet:
                 other = [p for p, variants in zip(members, expanded, strict=True) if not variants]
                 matcher = None
                 if other:
-                    matcher = _LazyMatcher(nlp.vocab, other)
+                    matcher = _LazyMatcher(nlp.vocab, other, check)
                 sequences = _Sequences(fixed, nlp.vocab.strings) if fixed else None
                 g = len(self._groups)
                 best = min(needs, key=lambda n: _specificity(n, compiler.function)) if needs else frozenset()

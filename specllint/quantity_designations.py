@@ -246,6 +246,14 @@ DESIGNATIONS: tuple[Designation, ...] = (
         ),
     ),
     _designation(
+        # copper foil weight of a circuit board, a grade in oz/ft²: "copper 1 oz", "2 oz Cu"
+        ("copper", "Cu", "cu"),
+        compile_pattern(
+        r"(?i:\b(?:copper|cu)(?:[^\S\n]+(?:weight|foil))?[^\S\n]*:?[^\S\n]*\d+(?:[.,/]\d+)?[^\S\n]?oz\b"
+        r"|\b\d+(?:[.,/]\d+)?[^\S\n]?oz\.?[^\S\n]+(?:copper|cu)\b)"
+        ),
+    ),
+    _designation(
         ("button", "buttons"),
         compile_pattern(
         r"(?i:\bbuttons?\b)[^.;\n]{0,40}?\K\b\d{1,2}[^\S\n]?L\b"

@@ -114,7 +114,7 @@ POSTFIX_MIN = ("min", "minimum", "or more", "or above", "and above", "or higher"
 #: Prefixes read backwards from a number. Each is anchored at the number.
 _LIMIT_MAX = (
     r"≤|<=|=<|<|≦|⩽|(?i:max\.?|maximum|at{_H}+most|not{_H}+more{_H}+than|no{_H}+more{_H}+than|up{_H}+to"
-    r"|not{_H}+exceeding|not{_H}+to{_H}+exceed|less{_H}+than|fewer{_H}+than|no{_H}+greater{_H}+than"
+    r"|not{_H}+exceeding|not{_H}+to{_H}+exceed|(?:must|shall|should|may|will|does|do){_H}+not{_H}+exceed|less{_H}+than|fewer{_H}+than|no{_H}+greater{_H}+than"
     r"|not{_H}+greater{_H}+than|not{_H}+above|within)"
 )
 _LIMIT_MIN = (

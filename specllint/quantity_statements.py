@@ -7,8 +7,9 @@
 from __future__ import annotations
 
 from . import quantity_lexicon as lex
+from .buildcache import compile_pattern
 from .model import Quantity, Tolerance
-from .numbers import find_numbers
+from .numbers import Number, find_numbers, number_at
 from .quantity_tokens import Element, ParsedTolerance, ParsedUnit, Statement, TokenParser
 from .units import compatible, convert_delta, lookup, reading_for
 
@@ -175,7 +176,7 @@ class StatementParser(TokenParser):
         out: list[Quantity] = []
         consumed = 0
         text = self.text
-        numbers = find_numbers(text, self.dc)
+        numbers = _with_numbers_after_codes(text, find_numbers(text, self.dc), self.dc)
         self.known = {n.start: n for n in numbers}
         for num in numbers:
             if num.start < consumed or num.start < self.dead_end:
@@ -197,6 +198,20 @@ class StatementParser(TokenParser):
             out.extend(_build(text, stmt))
         return out
 
+
+#: A space after a code's digits ("board GC2 350 g/m²"): the number after it is not a thousands group.
+_AFTER_CODE = compile_pattern(r"(?<=\p{L}\d{1,3})[^\S\n](?=\d)")
+
+
+def _with_numbers_after_codes(text: str, numbers: list[Number], dc: bool) -> list[Number]:
+    """``numbers`` plus the numbers that follow a code glued to its digits ("GC2 350"), which a
+    thousands reading ("2 350") would otherwise swallow."""
+    extra = []
+    for m in _AFTER_CODE.finditer(text):
+        n = number_at(text, m.end(), dc)
+        if n is not None and not any(o.start <= n.start < o.end for o in numbers):
+            extra.append(n)
+    return sorted([*numbers, *extra], key=lambda n: n.start) if extra else numbers
 
 
 def _clean(x: float) -> float:

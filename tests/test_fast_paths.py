@@ -114,3 +114,36 @@ def test_matching_for_times_only_patterns_from_other_packs():
     for run in (userpatterns.DIRECT, userpatterns.TIMED):
         assert run.search(pattern, "ship as soon as possible").start() == 5
         assert [m.start() for m in run.finditer(pattern, "as soon, as  soon")] == [0, 9]
+
+
+def test_every_matcher_of_the_built_in_pack_builds():
+    # built-in Matchers are built on first use, without the up-front check user packs get,
+    # so every one of them is built here: a bad pattern in a shipped rule fails this test
+    linter = Linter(specllint.Config())
+    built = 0
+    for runner in linter.runners:
+        kind = runner.kind
+        if not isinstance(kind, LexiconKind):
+            continue
+        for value in vars(kind).values():
+            if not isinstance(value, PhraseSet):
+                continue
+            for group in value._groups:
+                if group.matcher is not None:
+                    assert len(group.matcher._build()) == 1
+                    built += 1
+    assert built > 100
+
+
+def test_user_pack_patterns_are_checked_when_the_rule_is_built():
+    import re
+
+    from specllint.phraseset import _LazyMatcher
+
+    nlp = spacy.blank("en")
+    bad = [[{"LOWER": {"REGEX": "("}}]]
+    with pytest.raises(re.error):
+        _LazyMatcher(nlp.vocab, bad, check=True)
+    lazy = _LazyMatcher(nlp.vocab, bad, check=False)  # the built-in pack's way: deferred
+    with pytest.raises(re.error):
+        lazy(nlp("x"))

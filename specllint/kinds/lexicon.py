@@ -17,7 +17,9 @@ checked against its context:
 
 ``context_terms`` are words that are only vague when used evaluatively: after a copula or
 intensifier ("must be long"), before "enough", as a comparative, or coordinated with
-another flagged word ("light and non-greasy"). ``fallback_terms`` are flagged only when no
+another flagged word ("light and non-greasy"). With ``evaluative_lexicon`` the words of
+the external evaluative lexicon and their derived forms are context words too
+(:mod:`specllint.evaluative_frames`). ``fallback_terms`` are flagged only when no
 other term of the rule is found in the clause (a hint such as "to save fees" is reported
 once, on the payment instruction it accompanies, when there is one).
 """
@@ -31,7 +33,9 @@ import attrs
 import regex
 
 from .. import userpatterns
+from ..evaluative_frames import JudgingFrames, is_proper_name
 from ..evidence import ClauseFacts, facts_for
+from ..morphology import default_morphology
 from ..phraseset import PhraseSet, lower_hashes, prime
 from ..suggest import deadline_hint
 from ..vocabulary import classes as shared_classes
@@ -42,6 +46,7 @@ DEFAULT_CUES = (
     "be", "is", "are", "was", "were", "been", "being", "remain", "remains", "stay", "stays", "feel", "feels",
     "look", "looks", "seem", "seems", "appear", "appears", "very", "too", "so", "extra", "super", "ultra",
     "quite", "rather", "fairly", "reasonably", "sufficiently", "relatively", "more", "most", "less", "least",
+    "run", "runs", "operate", "operates", "perform", "performs",
 )
 COORDINATORS = frozenset({"and", "or", "&", "/"})
 #: joins two judgements of the same thing ("firm but comfortable"), never a list of descriptions
@@ -82,6 +87,9 @@ class LexiconKind(Kind):
         "noun_class": str,
         "config_terms": bool,
         "deadline": bool,
+        "evaluative_lexicon": bool,
+        "property_nouns": str,
+        "skip_proper_names": bool,
     }
     option_defaults = {
         "terms": [],
@@ -104,6 +112,9 @@ class LexiconKind(Kind):
         "noun_class": "",
         "config_terms": False,
         "deadline": False,
+        "evaluative_lexicon": False,
+        "property_nouns": "",
+        "skip_proper_names": False,
     }
 
     def __init__(self, rule, env) -> None:
@@ -113,18 +124,24 @@ class LexiconKind(Kind):
         word_classes = {**shared_classes(), **{k: tuple(v) for k, v in opts["classes"].items()}}
         inflect = opts["inflect"]
         terms = list(opts["terms"])
-        self.terms = PhraseSet(env.nlp, terms, word_classes, inflect)
+        # the built-in pack's Matcher patterns are checked by the test suite
+        # (tests/test_fast_paths.py), so its Matchers are built only when a clause needs them
+        check = not userpatterns.trusted(rule.source)
+        self.terms = PhraseSet(env.nlp, terms, word_classes, inflect, check=check)
         extra = list(config.reject) if (config is not None and opts["config_terms"]) else []
         self.extra_terms = PhraseSet(env.nlp, extra, word_classes, inflect, literal=True)
-        self.context_terms = PhraseSet(env.nlp, opts["context_terms"], word_classes, inflect)
-        self.fallback = PhraseSet(env.nlp, opts["fallback_terms"], word_classes, inflect)
-        self.fixed = PhraseSet(env.nlp, opts["fixed_terms"], word_classes, inflect)
+        self.context_terms = PhraseSet(env.nlp, opts["context_terms"], word_classes, inflect, check=check)
+        self.fallback = PhraseSet(env.nlp, opts["fallback_terms"], word_classes, inflect, check=check)
+        self.fixed = PhraseSet(env.nlp, opts["fixed_terms"], word_classes, inflect, check=check)
         self.accepted = PhraseSet(env.nlp, list(config.accept) if config is not None else [], {}, True, literal=True)
         self.cues = frozenset(c.lower() for c in opts["context_cues"])
         self.hedges = frozenset(h.lower() for h in opts["hedges"])
         self.right = frozenset(r.lower() for r in opts["extend_right"])
-        self.nouns = PhraseSet(env.nlp, [f"<{opts['noun_class']}>"], word_classes) if opts["noun_class"] else None
+        self.nouns = (
+            PhraseSet(env.nlp, [f"<{opts['noun_class']}>"], word_classes, check=check) if opts["noun_class"] else None
+        )
         self.exceptions = [userpatterns.compile_pattern(p) for p in opts["exception_patterns"]]
+        self._last_exceptions: tuple[str, list[tuple[int, int]]] | None = None
         self.measurable = [userpatterns.compile_pattern(p) for p in opts["measurable_patterns"]]
         self.before = [userpatterns.compile_pattern(p + r"\s*$") for p in opts["exempt_before_patterns"]]
         self.after = [userpatterns.compile_pattern(r"^\s*" + p) for p in opts["exempt_after_patterns"]]
@@ -132,6 +149,7 @@ class LexiconKind(Kind):
         self.support = language_support(env.nlp)
         self.adjectives = self.support.adjectives
         self._phrases = (terms, extra)
+        self.judging = self._judging_frames(word_classes) if opts["evaluative_lexicon"] else None
         self._triggers = [ps for ps in (self.terms, self.extra_terms, self.context_terms, self.fallback) if ps]
         self._trigger = self._build_triggers()
         strings = env.nlp.vocab.strings
@@ -146,7 +164,18 @@ class LexiconKind(Kind):
                 return None
             words |= found[0]
             endings.update(found[1])
+        if self.judging is not None:
+            words |= self.judging.triggers()
+            endings.update(self.judging.fragments())
         return Triggers(frozenset(words), tuple(sorted(endings)))
+
+    def _judging_frames(self, word_classes) -> JudgingFrames:
+        """Frames for the evaluative lexicon; property nouns from the class ``property_nouns``."""
+        morph = default_morphology()
+        name = self.options["property_nouns"]
+        nouns = {f for w in word_classes.get(name, ()) for f in morph.forms(w, "noun")} if name else set()
+        listed = [t for t in self.options["terms"] if t.isalpha()]
+        return JudgingFrames(nouns, self.adjectives, self.hedges, self.cues, listed)
 
     def triggers(self) -> Triggers | None:
         """The words that index the terms, context terms and fallback terms (each phrase
@@ -169,6 +198,8 @@ class LexiconKind(Kind):
         found += [_Candidate(m.start, m.end, self._phrases[1][m.phrase]) for m in self.extra_terms.matches(doc)]
         if self.context_terms:
             found += self._context_candidates(doc, found)
+        if self.judging is not None:
+            found += self._judging_candidates(doc, found)
         if not found and self.fallback:
             fallback = self.options["fallback_terms"]
             found = [_Candidate(m.start, m.end, fallback[m.phrase]) for m in self.fallback.matches(doc)]
@@ -179,6 +210,8 @@ class LexiconKind(Kind):
         for c in sorted(found, key=lambda c: c.start_tok):
             if any(i in blocked for i in range(c.start_tok, c.end_tok)):
                 continue
+            if self.options["skip_proper_names"] and c.end_tok - c.start_tok == 1 and is_proper_name(doc, c.start_tok):
+                continue  # "Pleasant Valley collection", "Great Britain"
             if out and c.start_tok < out[-1].end_tok:
                 continue
             self._extend(doc, c)
@@ -216,6 +249,19 @@ class LexiconKind(Kind):
                         out.append(_Candidate(m.start, m.end, self.options["context_terms"][m.phrase]))
         return out
 
+    def _judging_candidates(self, doc, found: list[_Candidate]) -> list[_Candidate]:
+        """Words of the evaluative lexicon where they judge (:mod:`specllint.evaluative_frames`)."""
+        assert self.judging is not None
+        taken = {i for c in found for i in range(c.start_tok, c.end_tok)}
+        flagged = [(c.start_tok, c.end_tok) for c in found]
+
+        def evaluative(start: int, end: int, others: list[tuple[int, int]]) -> bool:
+            spans = [_Candidate(s, e, "") for s, e in others]
+            return self._evaluative(doc, start, end, spans)
+
+        spans = self.judging.candidates(doc, taken, flagged, evaluative)
+        return [_Candidate(s, e, "<evaluative lexicon>") for s, e in spans]
+
     @staticmethod
     def _closes(doc, i: int) -> bool:
         """Token ``i`` ends a predicate: end of clause, punctuation or a conjunction."""
@@ -244,7 +290,7 @@ class LexiconKind(Kind):
                 return True  # "print quality high": a predicate after the property it judges
         for o in others:
             gap = range(o.end_tok, start) if o.end_tok <= start else range(end, o.start_tok)
-            if len(gap) == 1 and doc[gap[0]].lower_ in COORDINATORS | CONTRASTS:
+            if len(gap) == 1 and doc[gap[0]].lower_ in COORDINATORS | CONTRASTS | {","}:
                 return True
         return False
 
@@ -257,12 +303,21 @@ class LexiconKind(Kind):
     def _finditer(self, pattern: regex.Pattern, text: str) -> Iterable[regex.Match]:
         return self._run.finditer(pattern, text)
 
+    def _exception_spans(self, text: str) -> list[tuple[int, int]]:
+        """Spans of every exception pattern's matches in ``text``, searched once per clause
+        however many candidates the clause has (the last clause's spans are kept)."""
+        cached = self._last_exceptions
+        if cached is not None and cached[0] == text:
+            return cached[1]
+        spans = [m.span() for pattern in self.exceptions for m in self._finditer(pattern, text)]
+        self._last_exceptions = (text, spans)
+        return spans
+
     def _exempt(self, clause: ClauseContext, facts: ClauseFacts, start: int, end: int, prop: str | None,
                 start_tok: int) -> bool:
         text = clause.text
-        for pattern in self.exceptions:
-            if any(m.start() <= start and m.end() >= end for m in self._finditer(pattern, text)):
-                return True
+        if self.exceptions and any(s <= start and e >= end for s, e in self._exception_spans(text)):
+            return True
         seg_start, seg_end = facts.segment_of(start)
         if self.before and self._any_search(self.before, text[seg_start:start]):
             return True

@@ -18,6 +18,10 @@ _FIT = compile_pattern(r"\A[^\S\n]?(?:[A-Za-z]{1,2}\d{1,2})(?!\w|\.\d)(?!\s*(?:m
 _CONDITION_JOIN = compile_pattern(r"\A[^\S\n]*(?:/|and|&|\+)[^\S\n]*\Z")
 _LIST_JOIN = compile_pattern(r"\A[^\S\n]*(?:,|/|,?[^\S\n]+(?:or|and))[^\S\n]*\Z")
 #: "dimming from 100 % to 1 %": a movement from one value to another, not a band written high to low.
+#: A minimum written right before its number ("min. 3 µm", "≥ 3 µm"), unlike "over 3 µm nickel" or a "min."
+#: that belongs to an earlier value ("0.2 µm min. on contacts over 3 µm nickel").
+_DIRECT_MIN = compile_pattern(r"(?i:min(?:imum)?\.?|at[^\S\n]+least|not[^\S\n]+less[^\S\n]+than|≥|>=?)[^\S\n]*")
+_THOUSANDS_DOT = compile_pattern(r"\A\d{1,3}(?:\.\d{3})+\Z")
 _FROM_BEFORE = compile_pattern(r"(?i)\bfrom[^\S\n]*\Z")
 _MIN_MAX_JOIN = compile_pattern(r"\A[^\S\n]*(?:(?i:max|min)(?:imum)?\.?)?[^\S\n]*(?:[,;/]|and|to)?[^\S\n]*\Z")
 
@@ -38,6 +42,8 @@ class MissingToleranceKind(Kind):
         "mass_condition_patterns": list,
         "test_context_patterns": list,
         "test_context_dimensions": list,
+        "layer_after_patterns": list,
+        "chain_designation_after_patterns": list,
     }
     option_defaults = {
         "dimensions": ["length", "area", "volume", "mass", "areal_density"],
@@ -50,6 +56,8 @@ class MissingToleranceKind(Kind):
         "mass_condition_patterns": [],
         "test_context_patterns": [],
         "test_context_dimensions": ["mass", "volume"],
+        "layer_after_patterns": [],
+        "chain_designation_after_patterns": [],
     }
 
     def __init__(self, rule, env) -> None:
@@ -64,6 +72,8 @@ class MissingToleranceKind(Kind):
         self.mass_before = qs.compile_before(self.options["mass_condition_patterns"])
         self.test_context = qs.compile_any(self.options["test_context_patterns"])
         self.test_dimensions = frozenset(self.options["test_context_dimensions"])
+        self.layer_after = qs.compile_after(self.options["layer_after_patterns"])
+        self.chain_designation = qs.compile_after(self.options["chain_designation_after_patterns"])
 
     def check(self, clause: ClauseContext) -> Iterable[Hit]:
         quantities = clause.quantities
@@ -103,7 +113,8 @@ class MissingToleranceKind(Kind):
         for n, group in enumerate(groups):
             head, last = group[0], group[-1]
             kind = qs.kind_of(head)
-            if kind not in self.dimensions or head.unit in self.exempt_units or any(self._bounded(q) for q in group):
+            if kind not in self.dimensions or head.unit in self.exempt_units or any(
+                    self._bounded(q) and not self._layer_over(text, q) for q in group):
                 continue
             if listed is None:
                 listed = _listed(text, groups)
@@ -111,6 +122,8 @@ class MissingToleranceKind(Kind):
                 continue  # an assortment ("spanners 8, 10, 13 mm"), not one nominal
             if _FIT.match(text[last.end :]) or any(conditioned(index[id(q)]) for q in group):
                 continue
+            if len(group) > 1 and qs.after_matches(self.chain_designation, text, last.end):
+                continue  # "fuse 6,3 × 32 mm, F10A 250 V, IEC 60127-2": a size designated by a standard
             if covered is None:
                 covered = qs.general_tolerances(clause.document, self.general, self.fact_key)
                 covered = covered | qs.clause_tolerances(clause, self.local)
@@ -122,6 +135,13 @@ class MissingToleranceKind(Kind):
     def _bounded(q: Quantity) -> bool:
         return q.tolerance is not None or q.limit is not None or q.high is not None or q.approximate
 
+    def _layer_over(self, text: str, q: Quantity) -> bool:
+        """"over 3 µm nickel": a layer under another, not a minimum."""
+        if q.limit != "min" or q.limit_start is None or q.limit_start > q.start:
+            return False
+        direct = _DIRECT_MIN.fullmatch(text[q.limit_start : q.start]) is not None
+        return not direct and qs.after_matches(self.layer_after, text, q.end)
+
     def _test_context_start(self, text: str) -> int:
         """Where a test description starts ("Drop test: …"): masses and volumes after it are
         loads and fills of the test, not properties of the product; len(text) + 1 when none."""
@@ -129,6 +149,8 @@ class MissingToleranceKind(Kind):
         return min(starts, default=len(text) + 1)
 
     def _condition(self, text: str, q: Quantity) -> bool:
+        if qs.after_matches(self.layer_after, text, q.end):
+            return False  # "8 µm over 15 µm copper strike": a layer of the product, whatever comes before
         if qs.before_matches(self.before, text, q.start) or qs.after_matches(self.after, text, q.end):
             return True
         return bool(self.mass_before) and qs.kind_of(q) == "mass" and qs.before_matches(self.mass_before, text, q.start)
@@ -153,6 +175,11 @@ class MissingToleranceKind(Kind):
             suggestions=(first, second),
             data={"nominal": span_text, "tolerance": tol, "unit": unit},
         )
+
+
+def _dotted_thousands(text: str, q: Quantity) -> bool:
+    """"5.800 mm +/- 10 mm": a nominal written with a thousands dot (5800), not 5.8 mm."""
+    return _THOUSANDS_DOT.match(qs.number_text(q, text)) is not None
 
 
 def _moving_from(text: str, q: Quantity) -> bool:
@@ -206,7 +233,7 @@ class ToleranceSanityKind(Kind):
                           message=f"“{q.text}”: a tolerance of {share} % of the nominal allows nothing or everything",
                           suggestions=(f"{qs.number_text(q, text)} {unit} ± ⟨5⟩ %",))
             elif (tol is not None and not tol.relative and q.value > 0 and tol.minus >= q.value
-                  and not (info and info.offset)):
+                  and not (info and info.offset) and not _dotted_thousands(text, q)):
                 yield Hit(q.start, q.end,
                           message=f"“{q.text}”: the tolerance is not smaller than the nominal, "
                           "so the lower bound is zero or negative",

@@ -6,6 +6,7 @@ from collections.abc import Iterable
 
 import regex
 
+from .. import quantity_keys as keys
 from .. import quantity_lexicon as lex
 from .. import userpatterns
 from ..buildcache import compile_pattern
@@ -19,15 +20,22 @@ from .base import ClauseContext, Hit, Kind
 #: A short phrase that narrows the property: "elongation at break ≥ 300", "shrinkage after wash max 3"
 #: (lower-case words only: "force per EN 15470" names a standard).
 _NARROWING = (
-    r"(?:[^\S\n]+(?i:at|after|of|in|under|on|per|between|across|along)[^\S\n]+(?-i:\p{Ll})[\p{L}-]*(?:[^\S\n]+(?-i:\p{Ll})[\p{L}-]*)?"
+    r"(?:[^\S\n]+(?i:at|after|of|in|under|on|per|between|across|along|to|against|with)[^\S\n]+(?-i:\p{Ll})[\p{L}-]*(?:[^\S\n]+(?-i:\p{Ll})[\p{L}-]*)?"
     r"(?=[^\S\n]*[:=≤≥<>~≈]|[^\S\n]+(?i:max|min|not|up|at|less|more)|[^\S\n]+\d))?"
 )
+#: What joins a label to its value: ":", "=", a table cell ("Thickness | 1,5"), "is", "of", a copula
+#: ("must be 1.6", "stays 70x140") or nothing.
+_COPULA = (
+    r"(?:is|are|of|=|(?:must|shall|should|will|to|would|can|may)[^\S\n]+(?:not[^\S\n]+)?(?:be|stay|remain)"
+    r"|remains?|stays?|equals?)"
+)
 _SEPARATOR = (
-    r"(?P<paren>[^\S\n]*\([^)\n]{0,24}\))?(?:[^\S\n]*[:=][^\S\n]*|[^\S\n]+(?:(?:is|of|=)[^\S\n]+)?|(?<=[Ø⌀])[^\S\n]*)"
+    r"(?P<paren>[^\S\n]*\([^)\n]{0,24}\))?"
+    rf"(?:[^\S\n]*[:=|\t][^\S\n]*|[^\S\n]+(?:{_COPULA}[^\S\n]+)?|(?<=[Ø⌀])[^\S\n]*)"
 )
 _QUALIFIER = (
     r"(?:(?:(?i:max|min|approx|ca|nom|typ)\.?|(?i:maximum|minimum|about|around|nominal|typical|approximately"
-    r"|not[^\S\n]+(?:over|more[^\S\n]+than|less[^\S\n]+than|exceeding|above|below|under)|up[^\S\n]+to"
+    r"|(?:(?:must|shall|should|may|will|does|do)[^\S\n]+)?not[^\S\n]+(?:over|more[^\S\n]+than|less[^\S\n]+than|exceeding|exceed|above|below|under)|up[^\S\n]+to"
     r"|at[^\S\n]+(?:least|most)|less[^\S\n]+than|more[^\S\n]+than|over|under|above|below)|[≤≥<>~≈]|<=|>=)[^\S\n]*)?"
 )
 #: Letters that label the axes of a dimension chain: "LxWxH", "W × D × H".
@@ -42,7 +50,7 @@ _FOLLOWERS = compile_pattern(
     r"[^\S\n]*(?:\Z|[,;:)\]!?\n]|\.(?!\d)|(?i:per|at|and|or|for|with|after|before|when|measured|tested|min|max"
     r"|minimum|maximum|on|each|±|\+/-|tolerance|if|according|typical|typ|nominal|under|during|from|beyond|between"
     r"|to(?![^\S\n]*\d)|in\s+(?:the|all|each))\b|±|\+/-"
-    r"|/[^\S\n]*(?i:pcs?|piece|unit|set|pair|ctn|carton|box|bag|roll|sheet|pack)\b"
+    r"|/[^\S\n]*(?i:pcs?|piece|unit|set|pair|ctn|carton|box|bag|roll|sheet|pack)\b|\|"
     # a parenthesis that is not a unit: "30,000 (L70B50)", not "2 (mm)"
     r"|\((?![^\S\n]*[\p{L}%°µ/·²³.]{1,8}[^\S\n]*\)))"
 )
@@ -68,9 +76,36 @@ _AXES_ONLY = compile_pattern(r"[lwhd](?:\s*[×x*]\s*[lwhd]){1,2}")
 #: it inherits the property named elsewhere in the clause, so a bare number after it needs a unit too.
 _POSITION = compile_pattern(
     r"(?<![\p{L}\d-])(?P<pos>(?i:top|bottom|front|rear|back|left|right|upper|lower|warp|weft"
-    r"|lengthwise|widthwise|crosswise)|MD|CD)[^\S\n]*[:=]?[^\S\n]*(?=[−-]?\d)"
+    r"|lengthwise|widthwise|crosswise|limit|extreme)|MD|CD)[^\S\n]*[:=]?[^\S\n]*(?=[−-]?\d)"
 )
 _UNIT_CHAR_AFTER = compile_pattern(r"(?:[\p{L}%°º℃℉″′'\"’”]|[^\S\n]?[%°º℃℉])")
+#: The next table cell, which may hold the unit ("Capacity | 2000 | mAh").
+_NEXT_CELL = compile_pattern(r"[^\S\n]*[|\t][^\S\n]*(?P<cell>[^|\t\n]*?)[^\S\n]*[.;,]?[^\S\n]*(?:[|\t]|\n|\Z)")
+#: A bare chain of two or three numbers after a label ("Carton box: 40*30*25", "Tabletop 120 x 60"): sizes
+#: whose unit is missing, whatever the label is called.
+_BARE_CHAIN = compile_pattern(
+    r"(?<=[\p{L}][^\S\n]*[:=|]?[^\S\n]*)(?<![\p{L}\d][^\S\n]?[×xX*][^\S\n]?)(?<![\p{Lu}\d])"
+    r"(?=\d+(?:[.,]\d+)?[^\S\n]*[×xX*✕][^\S\n]*\d)"
+)
+#: Labels of chains that are not sizes: screen resolutions, fabric constructions, rib and twill structures,
+#: matrices, ratios, rope constructions and nominal lumber sizes.
+_NOT_SIZE_LABEL = compile_pattern(
+    r"(?i)\b(?:resolution|pixels?|construction|count|rib|twill|knit|mesh|matrix|grid|array|ratio|nominal|lumber|timber"
+    r"|studs?|rope|strands?|format|layout|pattern|configuration|pins?|cores?|conductors?|ports?|channels?|drivers?|pack(?:ing|ed)?|arrangement|assortment"
+    r"|layers?|stack(?:ing|ed)?|qty|quantity|moq|order)\b"
+)
+#: The label right before a value: the words since the last boundary ("Carton box: ", "| Tabletop ").
+_LABEL_BEFORE = compile_pattern(
+    r"(?:\A|[|;,(\n\t]|[.!?][^\S\n])[^\S\n]*(?P<key>[^|;,()\n\t\d]{1,60}?)[^\S\n]*[:=|]?[^\S\n]*\Z"
+)
+#: Small whole numbers in a chain are an arrangement of pieces ("6 x 4"), not a size.
+_SMALL_COUNTS = compile_pattern(r"\d(?:[^\S\n]*[×xX*✕][^\S\n]*\d){1,2}")
+#: A cell that starts with a number: the cell before it was a label ("| Lumen | 4000 lm"), not a unit.
+_VALUE_CELL = compile_pattern(r"(?<=[|\t])[^\S\n]*[\d.]")
+#: A label before ":", "|" or "=" that a value follows ("Height of seat from floor: 450").
+_KEY_VALUE = compile_pattern(
+    r"(?:(?<=\A)|(?<=[|;,(\n\t])|(?<=[.!?][^\S\n]))[^\S\n]*(?P<key>[\p{L}Øø⌀][^|;,:=()\n\t\d]{1,48}?)[^\S\n]*[:=|\t][^\S\n]*"
+)
 
 
 class MissingUnitKind(Kind):
@@ -88,7 +123,8 @@ class MissingUnitKind(Kind):
         words = sorted(set(props) | self.chain_only, key=len, reverse=True)
         alternation = "|".join(regex.escape(w).replace(r"\ ", r"[^\S\n]+") for w in words) or r"(?!)"
         self.pattern = regex.compile(
-            rf"(?<![\p{{L}}\d-])(?P<prop>{alternation}|{_AXES})(?![\p{{L}}-]){_NARROWING}{_SEPARATOR}{_QUALIFIER}(?=[\d.])",
+            rf"(?<![\p{{L}}\d-])(?P<prop>{alternation}|{_AXES}|{keys.MORPH_WORD})(?![\p{{L}}-])(?P<ext>{keys.EXTENSION})"
+            rf"{_NARROWING}{_SEPARATOR}{_QUALIFIER}(?=[\d.])",
             regex.IGNORECASE,
         )
         self.exceptions = qs.compile_any(self.options["exception_patterns"])
@@ -99,29 +135,60 @@ class MissingUnitKind(Kind):
         if _DIGIT.search(text) is None:  # every hit is a written number
             return
         taken = [(q.start, q.end) for q in clause.quantities]
+        declared: bool | None = None
         for prop, start, end in self._candidates(text):
             if any(s < end and start < e for s, e in taken):
                 continue
             if any(any(x.start() <= start and x.end() >= end for x in userpatterns.finditer(p, text))
                    for p in self.exceptions):
                 continue
-            unit = self.units.get(prop, "mm")
+            if declared is None:
+                declared = keys.declares_unit(text)
+            if declared:
+                return  # "Measurements in inches: body length 28, chest 22"
+            unit = self.units.get(prop, self.units.get(prop.split()[0], "unit"))
             written = text[start:end]
             yield Hit(start, end, suggestions=(f"{written} ⟨{unit}⟩",), data={"property": prop, "unit": unit})
 
     def _candidates(self, text: str) -> Iterable[tuple[str, int, int]]:
         """(property, start, end) of every number after a property word that has no unit."""
         seen: set[int] = set()
-        for m in self.pattern.finditer(text):
+        for m in self.pattern.finditer(text, overlapped=True):  # "bag film gauge 0.05": also from "film"
             paren = m.group("paren")
             if paren and lex.UNIT_RE.fullmatch(paren.strip()[1:-1].strip()):
                 continue  # "thickness (mm): 2": the unit is in the label
             prop = " ".join(m.group("prop").lower().split())
+            if prop not in self.units and prop not in self.chain_only and not _AXES_ONLY.fullmatch(prop):
+                if not keys.is_measured_noun(prop):
+                    continue  # "quality 2", "reference 1234", "colour fastness 4"
+            elif prop in self.chain_only and m.group("ext").strip():
+                continue  # "size chart 2": the extension, not the size, has the value
             axes = _AXES_ONLY.fullmatch(prop) is not None
             span = self._bare_number(text, m.end(), axes or prop in self.chain_only)
             if span is not None and span[0] not in seen:
                 seen.add(span[0])
                 yield ("dimensions" if axes else prop), span[0], span[1]
+        for m in _KEY_VALUE.finditer(text):
+            key = " ".join(m.group("key").split())
+            prop = self._key_property(key)
+            if prop is None or m.end() in seen:
+                continue
+            q = regex.match(_QUALIFIER, text[m.end():])
+            span = self._bare_number(text, m.end() + (q.end() if q else 0), False)
+            if span is not None and span[0] not in seen:
+                seen.add(span[0])
+                yield prop, span[0], span[1]
+        for m in _BARE_CHAIN.finditer(text):
+            if m.start() in seen:
+                continue
+            label = _LABEL_BEFORE.search(text, 0, m.start())
+            key = label.group("key") if label else ""
+            if not key or _NOT_SIZE_LABEL.search(key) or keys.has_unitless_word(key):
+                continue
+            span = self._bare_number(text, m.start(), True)
+            if span is not None and not _SMALL_COUNTS.fullmatch(text, span[0], span[1]):
+                seen.add(span[0])
+                yield "dimensions", span[0], span[1]
         for m in _SYMBOL.finditer(text):
             span = self._bare_number(text, m.end(), False)
             if span is not None and span[0] not in seen:
@@ -139,6 +206,18 @@ class MissingUnitKind(Kind):
             adj = " ".join(m.group("adj").lower().split())
             yield _ADJECTIVE_PROPERTY.get(adj, adj.removeprefix("in ")), m.start(), m.end("num")
         yield from self._positions(text, seen)
+
+    def _key_property(self, key: str) -> str | None:
+        """The property a label names anywhere in it ("Height of seat from floor"), or None when it
+        names none, a unit ("Weight (kg)") or a grade, index or count ("Weight class")."""
+        if len(key.split()) > 6 or keys.has_unitless_word(key) or (lex.UNIT_RE.search(key.split()[-1]) and \
+                lex.UNIT_RE.fullmatch(key.split()[-1])):
+            return None
+        for w in self.words.finditer(key):
+            prop = " ".join(w.group("prop").lower().split())
+            if prop not in self.chain_only:
+                return prop
+        return next((w.lower() for w in regex.findall(r"[\p{L}-]+", key) if keys.is_measured_noun(w)), None)
 
     def _positions(self, text: str, seen: set[int]) -> Iterable[tuple[str, int, int]]:
         """Bare numbers after a position word, when the clause names a measured property."""
@@ -177,6 +256,9 @@ class MissingUnitKind(Kind):
             return None
         if _UNIT_CHAR_AFTER.match(text, end) or not _FOLLOWERS.match(text, end):
             return None
+        cell = _NEXT_CELL.match(text, end)
+        if cell and lex.UNIT_RE.fullmatch(cell.group("cell").strip("() ")) and not _VALUE_CELL.match(text, cell.end()):
+            return None  # "Capacity | 2000 | mAh": the unit has its own column
         return first.start, end
 
 
