@@ -141,7 +141,6 @@ class LexiconKind(Kind):
             PhraseSet(env.nlp, [f"<{opts['noun_class']}>"], word_classes, check=check) if opts["noun_class"] else None
         )
         self.exceptions = [userpatterns.compile_pattern(p) for p in opts["exception_patterns"]]
-        self._last_exceptions: tuple[str, list[tuple[int, int]]] | None = None
         self.measurable = [userpatterns.compile_pattern(p) for p in opts["measurable_patterns"]]
         self.before = [userpatterns.compile_pattern(p + r"\s*$") for p in opts["exempt_before_patterns"]]
         self.after = [userpatterns.compile_pattern(r"^\s*" + p) for p in opts["exempt_after_patterns"]]
@@ -303,21 +302,12 @@ class LexiconKind(Kind):
     def _finditer(self, pattern: regex.Pattern, text: str) -> Iterable[regex.Match]:
         return self._run.finditer(pattern, text)
 
-    def _exception_spans(self, text: str) -> list[tuple[int, int]]:
-        """Spans of every exception pattern's matches in ``text``, searched once per clause
-        however many candidates the clause has (the last clause's spans are kept)."""
-        cached = self._last_exceptions
-        if cached is not None and cached[0] == text:
-            return cached[1]
-        spans = [m.span() for pattern in self.exceptions for m in self._finditer(pattern, text)]
-        self._last_exceptions = (text, spans)
-        return spans
-
     def _exempt(self, clause: ClauseContext, facts: ClauseFacts, start: int, end: int, prop: str | None,
                 start_tok: int) -> bool:
         text = clause.text
-        if self.exceptions and any(s <= start and e >= end for s, e in self._exception_spans(text)):
-            return True
+        for pattern in self.exceptions:
+            if any(m.start() <= start and m.end() >= end for m in self._finditer(pattern, text)):
+                return True
         seg_start, seg_end = facts.segment_of(start)
         if self.before and self._any_search(self.before, text[seg_start:start]):
             return True
