@@ -35,18 +35,18 @@ durability stability flammability washability printability recyclability sustain
 reliability repeatability reproducibility solubility formality commodity celebrity capability gravity
 emissivity absorbance
 reference sequence evidence presence sentence licence license conference experience preference occurrence
-residence existence confidence incidence difference? coherence consequence influence audience science silence
+residence existence confidence incidence coherence consequence influence audience science silence
 patience independence correspondence excellence essence absence appearance importance acceptance assurance
 guidance instance substance finance insurance compliance conformance maintenance performance significance
-grievance ordinance entrance allowance? balance advance clearance? tolerance? distance? endurance
+grievance ordinance entrance balance advance endurance
 package page stage image message average usage storage postage damage language village heritage advantage
 percentage age cage wage baggage luggage cartage mortgage voyage shortage overage linkage passage garage
-manage homage montage vintage cottage sausage beverage cabbage footage? mileage?
+manage homage montage vintage cottage sausage beverage cabbage
 agency currency urgency emergency tendency dependency consistency fluency constituency presidency
 fastness colourfastness colorfastness whiteness yellowness blackness fineness business witness readiness
 cleanliness happiness darkness awareness effectiveness
-""".replace("?", "").split())
-#: …except these, which are measured: "difference 2", "clearance 0.5", "tolerance 0.2".
+""".split())
+#: Nouns of that formation that are measured although they look abstract: "difference 2", "clearance 0.5".
 _MEASURED_ANYWAY = frozenset("difference clearance tolerance distance allowance footage mileage".split())
 
 #: Words in a label that make its value a grade, an index, a code or a count, not a measurement.
@@ -57,7 +57,7 @@ position positions setting settings mode modes option options gear gears program
 function functions layer layers ply plies hole holes piece pieces pcs pc set sets pack packs carton cartons unit
 units times cycle cycles row rows tier tiers pair pairs qty quantity scale ph cri spf upf tog aql
 uniformity coefficient gauge awg swg
-""".replace("?", "").split())
+""".split())
 _UNITLESS_ALT = "|".join(sorted(UNITLESS_WORDS, key=len, reverse=True))
 #: Up to two lower-case nouns that extend a property word into a longer label: "frequency response",
 #: "beam spread", "power cord" (not "weight class", "speed settings" or a preposition).
