@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import hashlib
 import threading
-from collections.abc import Callable, Iterable, Iterator
+from bisect import bisect_right
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from functools import lru_cache
+from itertools import accumulate
 from typing import Any
 
 import attrs
@@ -27,6 +29,7 @@ from .pipeline import get_nlp
 from .positions import LineIndex
 from .segmentation import Segment, segment
 from .textutil import sanitize
+from .vocab_zone import transient_vocab
 
 #: Clauses handed to spaCy per batch.
 BATCH_SIZE = 256
@@ -86,6 +89,10 @@ class Linter:
         """
         if not isinstance(text, str):
             raise TypeError(f"lint() expects str, got {type(text).__name__}")
+        with transient_vocab(self.nlp):  # spellings new to spaCy are freed afterwards
+            return self._lint(text, path, clause_hits)
+
+    def _lint(self, text: str, path: str | None, clause_hits: ClauseHitSource | None) -> Report:
         clean = sanitize(text)
         lines = LineIndex(text)
         if len(text) > self.config.max_bytes:
@@ -223,9 +230,13 @@ class _FindingBuilder:
         self._findings: list[Finding] = []
         #: digest of (code, clause, match) -> times seen, for fingerprints of repeated findings
         self._occurrences: dict[bytes, int] = {}
+        #: code -> the categories its findings yield to (rule key ``yields_to``)
+        self._yields: dict[str, tuple[str, ...]] = {}
 
     def add(self, runner: RuleRunner, hit: Hit, base: int, clause: str | None, clause_key: str) -> None:
         rule = runner.rule
+        if rule.yields_to:
+            self._yields[rule.code] = rule.yields_to
         start = max(0, min(base + hit.start, len(self.text)))
         end = max(start, min(base + hit.end, len(self.text)))
         matched = self.text[start:end]
@@ -275,7 +286,8 @@ class _FindingBuilder:
         return out
 
     def findings(self) -> tuple[Finding, ...]:
-        """Sorted findings; overlapping findings of one category keep the first rule's."""
+        """Sorted findings; overlapping findings of one category keep the first rule's, and
+        a finding inside one of a category its rule yields to is left out."""
         ordered = sorted(self._findings, key=lambda f: (f.start, f.end, f.code))
         kept: list[Finding] = []
         last_end: dict[str, int] = {}
@@ -285,7 +297,38 @@ class _FindingBuilder:
             kept.append(f)
             if f.end > f.start:
                 last_end[f.category] = max(last_end.get(f.category, -1), f.end)
+        if self._yields:
+            kept = _without_covered(kept, self._yields)
         return tuple(sorted(kept, key=lambda f: (f.start, f.end, f.code)))
+
+
+def _without_covered(findings: list[Finding], yields: Mapping[str, tuple[str, ...]]) -> list[Finding]:
+    """``findings`` less those of a yielding rule that lie wholly inside a finding of a
+    category the rule yields to ("warm" inside the acceptance finding "feel warm")."""
+    wanted = {c for cats in yields.values() for c in cats}
+    spans: dict[str, list[tuple[int, int]]] = {}
+    for f in findings:
+        if f.category in wanted and f.end > f.start:
+            spans.setdefault(f.category, []).append((f.start, f.end))
+    if not spans:
+        return findings
+    # per category: starts in order and the furthest end reached so far
+    reach: dict[str, tuple[list[int], list[int]]] = {}
+    for category, found in spans.items():
+        found.sort()
+        ends = list(accumulate((e for _, e in found), max))
+        reach[category] = ([s for s, _ in found], ends)
+
+    def covered(f: Finding) -> bool:
+        for category in yields.get(f.code, ()):
+            if category in reach:
+                starts, ends = reach[category]
+                i = bisect_right(starts, f.start) - 1
+                if i >= 0 and ends[i] >= f.end:
+                    return True
+        return False
+
+    return [f for f in findings if f.end <= f.start or f.code not in yields or not covered(f)]
 
 
 _LOCK = threading.Lock()

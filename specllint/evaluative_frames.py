@@ -26,6 +26,16 @@ context words:
 * sensory "-y" words made from nouns and a few context words, only as predicates ("Handle
   grippy.", "Castings dense, …", "is squishy").
 
+The words come from the external lexicon and from the product vocabulary written for the
+project (:func:`specllint.evaluative_lexicon.product_words`), whose tiers say where a word
+judges: *anywhere* words are strong, *predicate* words judge only as predicates, label values
+or coordinated with a judgement ("Drape: fluid", not "fluid ounce"). Further frames: the
+result of a verb ("leaves skin supple"), the second of a coordinated pair ("chairs solid and
+substantial", "shall be presentable and serviceable"), a strong word coordinated by a comma
+with a judging word ("a lush, spacious soundstage"), comparatives of product words ("a
+springier foam") and an adjective before a judgement noun of the vocabulary ("considerable
+heft").
+
 A word right after a look, an appearance or an absence ("do not look bad", "must read
 crisply", "free of disturbing streaks") is left to the subjective-acceptance rule. Spans
 are token ranges ``(start, end)``; the caller applies fixed terms and the measurable-context
@@ -38,7 +48,8 @@ from collections.abc import Callable, Iterable
 
 from .evaluative_lexicon import adjectives as lexicon_adjectives
 from .evaluative_lexicon import adverbs as lexicon_adverbs
-from .evaluative_lexicon import stopwords, strong_adjectives
+from .evaluative_lexicon import product_nouns, product_words, stopwords, strong_adjectives
+from .morphology import adjective_forms
 from .vocabulary import function_words
 
 HYPHENS = frozenset({"-", "‐", "‑"})
@@ -51,7 +62,7 @@ COMPOUND_FIRST_STOP = frozenset({
 COMPOUND_CONTEXT = frozenset({
     "stable", "steady", "clear", "fast", "cold", "hot", "tight", "firm", "soft", "hard", "strong", "thin",
     "thick", "smooth", "sharp", "stiff", "tough", "flat", "even", "dense", "rigid", "quiet", "silent", "bright",
-    "solid", "secure", "safe", "light",
+    "solid", "secure", "safe", "light", "kind",
 })
 #: second parts of compounds that are nouns as often as adjectives ("spot-light", "back-light")
 COMPOUND_NOUN_LIKE = frozenset({"light"})
@@ -71,7 +82,10 @@ ACCEPTANCE = frozenset({
     "acceptable", "unacceptable", "satisfactory", "unsatisfactory", "merchantable", "close", "near",
 })
 #: -ly adverbs that only qualify certainty, degree or time ("really", "freshly baked" is left to context)
-ADVERB_STOP = frozenset({"barely", "hardly", "merely", "largely", "lately", "dearly", "mainly", "duly"})
+ADVERB_STOP = frozenset({
+    "barely", "hardly", "merely", "largely", "lately", "dearly", "mainly", "duly", "supply", "substantially",
+    "confidently", "handily",
+})
 #: strong words that also name a kind of thing before a noun ("bright zinc", "rich black",
 #: "unique identifier", "effective length", "gentle cycle")
 ATTRIBUTIVE_STOP = frozenset({
@@ -89,6 +103,15 @@ LOOK_WORDS = frozenset({
     "look", "looks", "looked", "looking", "appear", "appears", "appeared", "appearance", "seem", "seems", "seemed",
     "feels", "felt", "impression", "read", "reads", "sounds", "smells", "tastes",
 })
+#: verbs of a result: a judging word after them and their object judges ("leaves skin supple")
+RESULT_VERBS = frozenset({
+    "leave", "leaves", "leaving", "left", "keep", "keeps", "keeping", "kept", "make", "makes", "making",
+    "render", "renders", "rendering", "rendered",
+})
+#: words that judge as a predicate but name a kind or a result as a label's value ("Polarity: positive")
+VALUE_STOP = frozenset({"positive", "sound", "true"})
+#: comparatives of product words that are nouns ("rain slicker")
+COMPARATIVE_STOP = frozenset({"slicker", "luxer", "rapider", "fluider"})
 #: before a judging word: an absence left to opinion ("free of disturbing streaks")
 NEGATED = frozenset({"no", "without", "free"})
 #: after "enough": what it is enough for, or the end of the predicate
@@ -114,6 +137,7 @@ Y_NOUNS = frozenset({
     "heavy", "study", "body", "copy", "duty", "city", "navy", "ivory", "honey", "money", "army", "policy", "jelly",
     "assembly", "delivery", "battery", "factory", "quantity", "entry", "energy", "buddy", "hobby", "puppy",
     "teddy", "candy", "daisy", "company", "pharmacy", "galley", "trophy",
+    "terry", "dobby", "organdy", "kitty", "potty", "nappy", "hanky", "jetty", "lolly", "buggy", "dolly", "gully",
     "poppy", "lorry", "trolley", "galaxy", "alloy", "gravy", "poly", "sixty", "fifty",
     "eighty", "ninety", "thirty", "forty", "twenty", "seventy", "penny", "party", "worthy", "pretty", "happy",
     "dusty", "dirty", "sorry", "angry", "hungry", "busy", "baby", "lady", "tidy", "many", "any", "every", "only",
@@ -130,7 +154,7 @@ PUNCT_CLOSE = frozenset({".", ",", ";", ":", "!", "?", ")", "/"})
 
 
 def _closes(doc, i: int) -> bool:
-    return i >= len(doc) or doc[i].text in PUNCT_CLOSE or doc[i].lower_ in ("and", "or", "but")
+    return i >= len(doc) or doc[i].text in PUNCT_CLOSE or doc[i].lower_ in ("and", "or", "but", "yet")
 
 
 def _tight(doc, i: int) -> bool:
@@ -166,19 +190,31 @@ class JudgingFrames:
     ) -> None:
         """``listed`` are the rule's own one-word terms: their -ly adverbs judge as well
         ("snug" -> "fits snugly")."""
-        self.words = lexicon_adjectives()
-        self.strong = strong_adjectives() - ATTRIBUTIVE_STOP
+        anywhere = product_words("anywhere")
+        #: product words that judge only as predicates ("drape: fluid", not "fluid ounce")
+        self.predicative = product_words("predicate")
+        self.words = lexicon_adjectives() | anywhere | product_words("frames") | self.predicative
+        self.strong = (strong_adjectives() | anywhere) - ATTRIBUTIVE_STOP
+        self.judgement_nouns = JUDGEMENT_NOUNS | product_nouns()
         self.function = function_words()
         own = lexicon_adverbs(w for w in listed if w.isalpha() and len(w) > 3)
-        self.lexicon_adverbs = frozenset(lexicon_adverbs(self.words)) | {
+        self.lexicon_adverbs = frozenset(lexicon_adverbs(self.words - self.predicative)) | {
             w for w in self.words if w.endswith("ly") and w[:-2] in stopwords()
         }
-        self.adverbs = {**own, **lexicon_adverbs(self.words)}
+        self.adverbs = {**own, **lexicon_adverbs(self.words - self.predicative)}
         self.nouns = frozenset(property_nouns)
         self.adjectives = frozenset(adjectives) | self.words
         self.hedges = frozenset(hedges)
         self.cues = self.hedges | frozenset(cues)
         self.second = self.words | COMPOUND_CONTEXT
+        #: comparatives and superlatives of product words ("springier", "plushest"): they judge
+        #: anywhere unless bound to a value ("loftier than 20 cm³/g" is left to the caller)
+        self.comparatives = frozenset(
+            form for w in anywhere | product_words("frames") for form in adjective_forms(w)
+            if form.endswith(("er", "est")) and form not in self.words and form not in COMPARATIVE_STOP
+        )
+        #: words whose coordinated partner may be a terse predicate ("solid and substantial")
+        self.pair_words = self.adjectives | self.second
 
     @staticmethod
     def fragments() -> tuple[str, ...]:
@@ -187,7 +223,8 @@ class JudgingFrames:
 
     def triggers(self) -> frozenset[str]:
         """Lower-case tokens without which no frame can match (besides :meth:`fragments`)."""
-        return self.words | frozenset(self.adverbs) | INTENSIFIERS | COMPOUND_CONTEXT | JUDGEMENT_NOUNS \
+        return self.words | frozenset(self.adverbs) | INTENSIFIERS | COMPOUND_CONTEXT | self.judgement_nouns \
+            | self.comparatives \
             | TERSE_CONTEXT | {"enough", "like"}
 
     def _adjective_like(self, token) -> bool:
@@ -237,7 +274,8 @@ class JudgingFrames:
             if low == "like" and (_closes(doc, i + 1) or doc[i + 1].is_alpha):
                 return (i - 2, i + 1)
         if (low in self.adverbs or (low in self.words and low.endswith("ly"))) and low not in ADVERB_STOP:
-            if i + 1 < n and self._adjective_like(doc[i + 1]) and (i + 1) not in taken:
+            if i + 1 < n and (self._adjective_like(doc[i + 1]) or doc[i + 1].lower_ in self.second) \
+                    and (i + 1) not in taken:
                 return (i, i + 2)
             if _closes(doc, i + 1) and i > 0 and not doc[i - 1].like_num:
                 return (i, i + 1)
@@ -253,9 +291,11 @@ class JudgingFrames:
             return (i, i + 2)  # "generously padded", "meticulously stitched"
         if low in self.words:
             return self._adjective(doc, i, others, evaluative)
+        if low in self.comparatives and token.is_alpha and not is_proper_name(doc, i):
+            return (i, i + 1)  # "a springier foam", "cushions plusher than before"
         if low in TERSE_CONTEXT or self._sensory(token):
             return self._predicate(doc, i, others)
-        if low in JUDGEMENT_NOUNS and i > 0 and self._adjective_like(doc[i - 1]) and (i - 1) not in taken \
+        if low in self.judgement_nouns and i > 0 and self._adjective_like(doc[i - 1]) and (i - 1) not in taken \
                 and doc[i - 1].lower_ not in self.function:
             return (i - 1, i + 1)
         if low == "enough" and i > 0 and doc[i - 1].is_alpha and doc[i - 1].lower_ not in self.function | ACCEPTANCE \
@@ -271,7 +311,10 @@ class JudgingFrames:
         an absence ("free of disturbing streaks"): acceptance, not a claim about the goods."""
         if any(doc[j].lower_ in LOOK_WORDS for j in range(max(0, start - 3), start)):
             return True
-        return any(doc[j].lower_ in NEGATED for j in range(max(0, start - 2), start))
+        return any(
+            doc[j].lower_ in NEGATED and not (doc[j].lower_ == "free" and j > 0 and doc[j - 1].text in HYPHENS)
+            for j in range(max(0, start - 2), start)
+        )  # "creak-free and reassuringly rigid" is no absence
 
     @staticmethod
     def _sensory(token) -> bool:
@@ -295,6 +338,40 @@ class JudgingFrames:
             return (i, i + 1)
         return None
 
+    def _judging_start(self, doc, i: int) -> bool:
+        """Token ``i`` starts a judging word: a listed word, an adverb of one, or the first part
+        of a compound whose second part judges ("cloud-soft")."""
+        low = doc[i].lower_
+        if low in self.words or low in self.adverbs:
+            return True
+        return i + 2 < len(doc) and doc[i + 1].text in HYPHENS and _tight(doc, i) and _tight(doc, i + 1) \
+            and doc[i + 2].lower_ in self.second
+
+    def _result(self, doc, i: int) -> bool:
+        """Token ``i`` ends the predicate of a result verb, right after it or after its object
+        of one to three words ("leaves hair glossy", "skin left plumped", "keeps the edge keen")."""
+        if not _closes(doc, i + 1):
+            return False
+        j = i - 1
+        while j >= 0 and i - j <= 4:
+            low = doc[j].lower_
+            if low in RESULT_VERBS:
+                return j < i - 1 or low in ("left", "kept", "rendered")
+            if not (self._noun_like(doc[j]) or low in ARTICLES or low in ("your", "its", "their", "his", "her")):
+                return False
+            j -= 1
+        return False
+
+    def _subject_word(self, doc, j: int) -> bool:
+        """Token ``j`` can be part of the short subject of a terse predicate: a noun-like word,
+        an article, or a part of a hyphenated compound ("Ride-on car zippy")."""
+        token = doc[j]
+        if self._noun_like(token) or token.lower_ in ARTICLES:
+            return True
+        if token.text in HYPHENS:
+            return j > 0 and _tight(doc, j - 1) and _tight(doc, j)
+        return token.is_alpha and j > 0 and doc[j - 1].text in HYPHENS and _tight(doc, j - 1)
+
     def _noun_like(self, token) -> bool:
         low = token.lower_
         return token.is_alpha and low not in self.function and low not in self.adjectives and low not in self.adverbs
@@ -302,10 +379,17 @@ class JudgingFrames:
     def _terse(self, doc, i: int) -> bool:
         """Token ``i`` is a terse predicate: it ends its phrase, and one to three nouns (with
         an article) before it open a clause part ("Castings dense, …", "and the print rich")."""
-        if i == 0 or not _closes(doc, i + 1) or not self._noun_like(doc[i - 1]):
+        if i == 0 or not _closes(doc, i + 1):
+            return False
+        if i >= 3 and doc[i - 1].lower_ in ("and", ",", "or") and doc[i - 2].is_alpha \
+                and doc[i - 2].lower_ in self.pair_words:
+            i -= 2  # the second of a coordinated pair ("Dining chairs solid and substantial")
+        if not self._noun_like(doc[i - 1]):
             return False
         j = i - 1
-        while j >= 0 and i - j <= 3 and (self._noun_like(doc[j]) or doc[j].lower_ in ARTICLES):
+        hyphens = 0
+        while j >= 0 and i - j <= 3 + hyphens and self._subject_word(doc, j):
+            hyphens += doc[j].text in HYPHENS
             j -= 1
         return j < 0 or doc[j].text in PART_OPENERS or doc[j].lower_ in ("and", "but")
 
@@ -325,9 +409,18 @@ class JudgingFrames:
             return (i, i + 1)
         if nxt == "," and any(s == i + 2 for s, _ in others):
             return (i, i + 1)
-        # the value of a label ("Glare: minimal.")
-        if prev == ":" and _closes(doc, i + 1):
+        # the second of two predicates after a copula ("shall be presentable and serviceable")
+        if i >= 3 and prev in ("and", "or") and doc[i - 3].lower_ in self.cues and doc[i - 2].is_alpha \
+                and _closes(doc, i + 1):
             return (i, i + 1)
+        # the value of a label ("Glare: minimal.")
+        if prev == ":" and _closes(doc, i + 1) and doc[i].lower_ not in VALUE_STOP:
+            return (i, i + 1)
+        # the result of a verb ("leaves skin supple", "left plumped")
+        if self._result(doc, i):
+            return (i, i + 1)
+        if doc[i].lower_ in self.predicative:
+            return (i, i + 1) if self._terse(doc, i) else None
         # before the property it judges ("dainty details", "unmatched toughness")
         if i + 1 < n and doc[i + 1].lower_ in self.nouns:
             return (i, i + 2)
@@ -337,8 +430,11 @@ class JudgingFrames:
         # a terse predicate right after what it describes ("Fragrance intense.", "Towels plush, thirsty")
         if self._terse(doc, i):
             return (i, i + 1)
-        # a strong word before any noun ("gorgeous colours"), not a compound or a name
+        # a strong word before any noun ("gorgeous colours"), not a compound or a name, or
+        # before another judging word it is coordinated with ("a lush, spacious soundstage")
         if doc[i].lower_ in self.strong and i + 1 < n and doc[i + 1].is_alpha and _tight_not(doc, i) \
                 and doc[i + 1].lower_ not in self.function and not is_proper_name(doc, i):
+            return (i, i + 1)
+        if doc[i].lower_ in self.strong and nxt == "," and i + 2 < n and self._judging_start(doc, i + 2):
             return (i, i + 1)
         return None

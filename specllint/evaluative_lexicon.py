@@ -18,6 +18,11 @@ leather, "dangerous" goods) and words another rule owns ("satisfied", "excessive
 Words whose every sense is subjective and one strongly polar are also listed as *strong*.
 The lexicon kind uses these words like its *context words*: one is flagged only where it
 judges (:mod:`specllint.evaluative_frames`), never merely because it occurs.
+
+The source lexicon was built from reviews of films and books and lacks most words of product
+copy ("supple", "lofty", "snappy", "cosseting"). Those are in a vocabulary written for the
+project, ``rules/vocabulary/product-judgements.yaml``, by sense and by where a word judges
+(:func:`product_words`, :func:`product_nouns`); the frames use both lists together.
 """
 
 from __future__ import annotations
@@ -146,6 +151,30 @@ def adjectives() -> frozenset[str]:
 def strong_adjectives() -> frozenset[str]:
     """The shipped adjectives that judge wherever they stand before a noun."""
     return frozenset(vocabulary.words(NAME, "strong"))
+
+
+#: the product-domain vocabulary written for the project (``rules/vocabulary/product-judgements.yaml``)
+PRODUCT = "product-judgements"
+#: its tiers: where a word judges (see the file's header)
+PRODUCT_TIERS = ("anywhere", "frames", "predicate")
+
+
+@cache
+def product_words(tier: str) -> frozenset[str]:
+    """The product-quality judging words of one tier (``anywhere``, ``frames``, ``predicate``),
+    all senses together."""
+    if tier not in PRODUCT_TIERS:
+        raise ValueError(f"unknown tier {tier!r}")
+    senses = vocabulary.load(PRODUCT).get(tier) or {}
+    if not isinstance(senses, dict):
+        raise vocabulary.VocabularyError(f"{PRODUCT}.yaml: {tier!r} must map senses to word lists")
+    return frozenset(str(w).lower() for words in senses.values() for w in words or ())
+
+
+@cache
+def product_nouns() -> frozenset[str]:
+    """Nouns that are judgements of the goods ("heft", "panache"): an adjective before one judges."""
+    return frozenset(vocabulary.words(PRODUCT, "nouns"))
 
 
 def adverbs(words: Iterable[str]) -> dict[str, str]:

@@ -56,7 +56,7 @@ _STANDARD = compile_pattern(
     r"CARB(?:\s+Phase\s+\d)?|TSCA|HRIPT|Martindale|Izod|Charpy|CIEDE2000|CIELAB|D65|TL84|ΔE|delta\s?E|Delta\s?E)\b"
     r"|\b(?:per|to|according\s+to|acc\.\s*to|in\s+accordance\s+with|compliant\s+with|complying\s+with|"
     r"conforming\s+to|certified\s+to|meets?|passes?|passing|tested\s+(?:per|to|by))\s+(?:the\s+)?"
-    r"(?:[A-Z][\w/&.-]*[\s-]+){1,2}[A-Z]{0,3}-?\d[\w.:/-]*",
+    r"(?:[A-Z][\w/&.-]*[\s-]+){1,2}(?:[A-Z]{0,3}-?\d[\w.:/-]*|(?-i:[IVX]{1,5})\b)",  # "per BfR Recommendation XV"
 )
 _REFERENCE = compile_pattern(
     r"\b[A-Z]{1,6}[-‐‑/_]?\d[\w.\-/]*"

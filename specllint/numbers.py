@@ -170,8 +170,8 @@ def _value(m: regex.Match, decimal_comma: bool) -> tuple[float, float, bool] | N
     return None
 
 
-#: Letters that may stand right before a number: diameter signs.
-_DIAMETER = frozenset("Øø⌀")
+#: Letters that may stand right before a number: diameter signs (φ and Φ in drawings from East Asia).
+_DIAMETER = frozenset("Øø⌀φΦ")
 
 
 def blocked_before(text: str, start: int) -> bool:

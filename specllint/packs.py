@@ -35,6 +35,7 @@ RULE_KEYS: Mapping[str, type | tuple[type, ...]] = {
     "options": dict,
     "examples": dict,
     "enabled": bool,
+    "yields_to": list,
 }
 REQUIRED_KEYS = ("code", "name", "category", "severity", "kind", "message", "summary", "rationale")
 CODE_RE = regex.compile(r"^[A-Z]{2,5}[0-9]{3,4}$")
@@ -95,6 +96,8 @@ class Rule:
     pass_examples: tuple[Example, ...] = ()
     enabled: bool = True
     source: str = ""
+    #: categories whose finding, when it wholly contains one of this rule's, makes it redundant
+    yields_to: tuple[str, ...] = ()
 
 
 def _toml_error_line(message: str) -> int | None:
@@ -167,6 +170,9 @@ def load_rule_file(path: Path, kinds: Mapping[str, type]) -> Rule:
     for key, value in examples.items():
         if key not in ("fail", "pass") or not isinstance(value, list) or not all(isinstance(v, str) for v in value):
             raise RulePackError(path, _line_of(raw, key), "examples must be lists of strings named fail and pass")
+    for category in data.get("yields_to", []):
+        if category not in CATEGORIES or category == data["category"]:
+            raise RulePackError(path, _line_of(raw, "yields_to"), f"yields_to: {category!r} is not another category")
     for key in ("suggestions", "references"):
         if not all(isinstance(v, str) for v in data.get(key, [])):
             raise RulePackError(path, _line_of(raw, key), f"{key!r} must be a list of strings")
@@ -187,6 +193,7 @@ def load_rule_file(path: Path, kinds: Mapping[str, type]) -> Rule:
         pass_examples=tuple(Example.parse(s) for s in examples.get("pass", ())),
         enabled=data.get("enabled", True),
         source=str(path),
+        yields_to=tuple(data.get("yields_to", ())),
     )
 
 

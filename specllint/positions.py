@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
+from array import array
 from bisect import bisect_right
 
 
 class LineIndex:
-    """Offsets of line starts in a text, for O(log n) offset -> (line, column)."""
+    """Offsets of line starts in a text, for O(log n) offset -> (line, column).
+
+    The starts are kept in a typed array (8 bytes a line, not a list of int objects), as
+    the index lives as long as the text is linted: 10 MB for a million lines, not 36 MB.
+    """
 
     __slots__ = ("_length", "_starts")
 
     def __init__(self, text: str) -> None:
-        starts = [0]
+        starts = array("q", [0])
         find = text.find
         pos = find("\n")
         while pos >= 0:

@@ -104,22 +104,34 @@ OPEN_PAREN_RE = compile_pattern(rf"{_H}*[(\[]{_H}*")
 CLOSE_PAREN_RE = compile_pattern(rf"{_H}*[)\]]")
 PERCENT_RE = compile_pattern(rf"{_H}?(?:%|％|(?i:percent|pct))")
 
+_MORE_WORDS = "longer|greater|larger|wider|thicker|heavier|taller|deeper|bigger|over"
+_LESS_WORDS = "shorter|smaller|narrower|thinner|lighter|fewer|under|shallower"
 #: Limit words after the statement ("18 kg max.", "10 g (0.5 oz) min."), not followed by a number.
 POSTFIX_LIMIT_RE = compile_pattern(
     rf"{_H}*(?P<w>(?i:max(?:imum)?|min(?:imum)?|or{_H}+less|or{_H}+more|or{_H}+above|or{_H}+below"
-    rf"|and{_H}+above|and{_H}+below|or{_H}+lower|or{_H}+higher|at{_H}+most))\b\.?(?!{_H}*[\d.]\d)"
+    rf"|and{_H}+above|and{_H}+below|or{_H}+lower|or{_H}+higher|at{_H}+most"
+    # "100 m or longer", "2 mm or thinner", "8 kg or lighter": a comparative after "or" bounds the value
+    rf"|or{_H}+(?:{_MORE_WORDS}|{_LESS_WORDS})))\b\.?(?!{_H}*[\d.]\d)"
 )
-POSTFIX_MIN = ("min", "minimum", "or more", "or above", "and above", "or higher")
+POSTFIX_MIN = ("min", "minimum", "or more", "or above", "and above", "or higher",
+               *(f"or {w}" for w in _MORE_WORDS.split("|")))
 
 #: Prefixes read backwards from a number. Each is anchored at the number.
 _LIMIT_MAX = (
     r"≤|<=|=<|<|≦|⩽|(?i:max\.?|maximum|at{_H}+most|not{_H}+more{_H}+than|no{_H}+more{_H}+than|up{_H}+to"
     r"|not{_H}+exceeding|not{_H}+to{_H}+exceed|(?:must|shall|should|may|will|does|do){_H}+not{_H}+exceed|less{_H}+than|fewer{_H}+than|no{_H}+greater{_H}+than"
-    r"|not{_H}+greater{_H}+than|not{_H}+above|within)"
+    r"|not{_H}+greater{_H}+than|not{_H}+above|within"
+    # verbs of a ceiling: "shall not surpass", "must not go beyond", "capped at", "limited to", "kept below"
+    r"|(?:(?:must|shall|should|may|will|does|do|to|can|cannot){_H}+)?not{_H}+(?:surpass|go{_H}+beyond|top|be{_H}+(?:over|above|more{_H}+than|greater{_H}+than))"
+    r"|capped{_H}+at|limited{_H}+to|kept{_H}+(?:below|under|within)|at{_H}+or{_H}+below|up{_H}+to{_H}+and{_H}+including"
+    r"|never{_H}+(?:exceed(?:s|ing)?|more{_H}+than)|(?:should|must|may|can|does|do|will|wo|ca)n[\x27’]t{_H}+exceed|cannot{_H}+exceed)"
 )
 _LIMIT_MIN = (
     r"≥|>=|=>|>|≧|⩾|(?i:min\.?|minimum|at{_H}+least|not{_H}+less{_H}+than|no{_H}+less{_H}+than"
-    r"|more{_H}+than|greater{_H}+than|not{_H}+below|no{_H}+lower{_H}+than|not{_H}+lower{_H}+than)"
+    r"|more{_H}+than|greater{_H}+than|not{_H}+below|no{_H}+lower{_H}+than|not{_H}+lower{_H}+than"
+    # a floor: "must not fall below", "not to go under", "at or above"
+    r"|not{_H}+(?:(?:fall|go|drop|be){_H}+)?(?:below|under)|at{_H}+or{_H}+above"
+    r"|in{_H}+excess{_H}+of|upwards{_H}+of|exceed(?:s|ing)?)"
 )
 _HEDGE = (
     r"(?i:approx\.?|approximately|appr\.?|abt\.|about|around|circa|ca\.|roughly|nearly|near|almost|close[^\S\n]+to|some)"

@@ -50,7 +50,13 @@ def rule_markdown(rule: Rule, heading_level: int = 1, lint: Linter | None = None
     out = [
         f"{h} {rule.code} {rule.name}\n",
         f"Category: `{rule.category}` · default severity: `{rule.severity}` · kind: `{rule.kind}`\n",
-        f"{sub} What it does\n\n{rule.summary}\n",
+        f"{sub} What it does\n\n{rule.summary}\n"
+        + (
+            "\nNot reported inside a finding of " + ", ".join(f"`{c}`" for c in rule.yields_to)
+            + ": that finding already covers the words.\n"
+            if rule.yields_to
+            else ""
+        ),
         f"{sub} Why is this bad\n\n{rule.rationale}\n",
         f"{sub} Example\n",
     ]

@@ -4,7 +4,8 @@
 the same :class:`~specllint.model.Finding` objects (same offsets, messages and
 fingerprints) in the same order, but it never builds the list of clauses, the clause
 scores or the report: clauses are read lazily from the segmenter, tokenized by spaCy in
-batches, checked, and dropped. Memory is the input text plus the largest batch of
+batches, checked, and dropped, and the spellings they added to spaCy's vocabulary are
+freed after every chunk of clauses. Memory is the input text plus the largest chunk of
 clauses, not the size of the document.
 
 What needs the whole document is left to :func:`specllint.lint`: the section checklist
@@ -17,9 +18,14 @@ segmented again, lazily, whenever they walk it.
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping, Sequence
+from itertools import islice
 from typing import TYPE_CHECKING, Any
 
 from .model import Finding
+from .vocab_zone import transient_vocab
+
+#: clauses checked per vocabulary block (a few of the engine's spaCy batches)
+CHUNK_CLAUSES = 1024
 
 if TYPE_CHECKING:
     from .config import Config
@@ -145,13 +151,20 @@ def iter_findings(
     builder = _FindingBuilder(text, ForwardLineIndex(text))  # type: ignore[arg-type]
     suppressions = _Suppressions(text)
     ignored = per_file_ignores(linter.config, path)  # code prefixes; () when none apply
-    for seg, hits in linter._clause_hits(clean, segments, document):
-        if not hits:
-            continue
-        key = linter._clause_key(clean, seg)
-        for runner, hit in hits:
-            builder.add(runner, hit, seg.start, seg.label, key)
-        for finding in builder.drain():
-            if not finding.code.startswith(ignored) and not suppressions.suppressed(finding):
-                yield finding
+    while chunk := list(islice(segments, CHUNK_CLAUSES)):
+        # Each chunk in its own vocabulary block: the spellings it brings are freed before
+        # the next, so memory does not grow with the document (see vocab_zone).
+        found: list[Finding] = []
+        with transient_vocab(linter.nlp):
+            for seg, hits in linter._clause_hits(clean, chunk, document):
+                if not hits:
+                    continue
+                key = linter._clause_key(clean, seg)
+                for runner, hit in hits:
+                    builder.add(runner, hit, seg.start, seg.label, key)
+                found.extend(
+                    f for f in builder.drain()
+                    if not f.code.startswith(ignored) and not suppressions.suppressed(f)
+                )
+        yield from found
 

@@ -71,6 +71,8 @@ def test_bad_regex_names_file_and_line(tmp_path):
         ('terms = ["top notch"]', 'terms = ["top notch"]\nwords = 3', "unknown option"),
         ('summary = "Flags words ACME\'s buyers must not use."\n', "", "missing required key"),
         ('code = "ACME001"', 'code = "ACME001', "invalid TOML"),
+        ('suggestions = ["name the grade"]', 'yields_to = ["vibes"]', "not another category"),
+        ('suggestions = ["name the grade"]', 'yields_to = ["vague-term"]', "not another category"),
     ],
 )
 def test_invalid_rule_files_are_rejected(tmp_path, old, new, problem):
@@ -154,3 +156,20 @@ def test_third_party_kind_and_pack_via_entry_point(tmp_path, monkeypatch):
     with pytest.raises(specllint.ConfigError, match="ACME"):
         specllint.lint("Finish: EXCELLENT.", config=Config(select=["ACME"], plugins=False))
     sys.modules.pop("acme_rules", None)
+
+
+def test_finding_inside_a_category_it_yields_to_is_left_out(tmp_path):
+    write(tmp_path, GOOD.replace('suggestions = ["name the grade"]', 'yields_to = ["subjective-acceptance"]'))
+    config = Config(packs=[str(tmp_path)], select=["ACME", "SPL107"])
+    inside = specllint.lint("The finish shall look top notch to the buyer.", config=config)
+    assert [(f.code, f.text) for f in inside.findings] == [("SPL107", "shall look top notch to the buyer")]
+    # the same rule without yields_to reports both
+    plain = tmp_path / "plain"
+    plain.mkdir()
+    write(plain, GOOD)
+    both = specllint.lint("The finish shall look top notch to the buyer.",
+                          config=Config(packs=[str(plain)], select=["ACME", "SPL107"]))
+    assert sorted(f.code for f in both.findings) == ["ACME001", "SPL107"]
+    # outside an acceptance finding it is still reported
+    alone = specllint.lint("Finish: top notch.", config=config)
+    assert [f.code for f in alone.findings] == ["ACME001"]

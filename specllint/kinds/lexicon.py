@@ -34,6 +34,7 @@ import regex
 
 from .. import userpatterns
 from ..evaluative_frames import JudgingFrames, is_proper_name
+from ..evaluative_lexicon import adjectives as lexicon_adjectives
 from ..evidence import ClauseFacts, facts_for
 from ..morphology import default_morphology
 from ..phraseset import PhraseSet, lower_hashes, prime
@@ -121,7 +122,9 @@ class LexiconKind(Kind):
         super().__init__(rule, env)
         opts = self.options
         config = getattr(env, "config", None)
-        word_classes = {**shared_classes(), **{k: tuple(v) for k, v in opts["classes"].items()}}
+        # <evaluative-lexicon>: the external lexicon's judging adjectives, usable in any phrase
+        lexicon_class = {"evaluative-lexicon": tuple(sorted(lexicon_adjectives()))}
+        word_classes = {**lexicon_class, **shared_classes(), **{k: tuple(v) for k, v in opts["classes"].items()}}
         inflect = opts["inflect"]
         terms = list(opts["terms"])
         # the built-in pack's Matcher patterns are checked by the test suite
@@ -198,7 +201,11 @@ class LexiconKind(Kind):
         if self.context_terms:
             found += self._context_candidates(doc, found)
         if self.judging is not None:
-            found += self._judging_candidates(doc, found)
+            judged = self._judging_candidates(doc, found)
+            found += judged
+            if judged and self.context_terms:
+                # a context word coordinated with a judging word ("deep, opulent pile")
+                found += self._context_candidates(doc, found)
         if not found and self.fallback:
             fallback = self.options["fallback_terms"]
             found = [_Candidate(m.start, m.end, fallback[m.phrase]) for m in self.fallback.matches(doc)]
@@ -313,7 +320,8 @@ class LexiconKind(Kind):
             return True
         if self.after and self._any_search(self.after, text[end:seg_end]):
             return True
-        if self.options["reference_after"] and facts.referenced(end, min(seg_end, end + 60)):
+        # an identifier that ends the match counts too ("following the approved sample FC-220")
+        if self.options["reference_after"] and facts.referenced(end - 1, min(seg_end, end + 60)):
             return True
         if self.options["measurable_context"]:
             if facts.bound_after(end) or facts.defined(start):

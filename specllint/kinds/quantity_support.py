@@ -33,12 +33,14 @@ ALL_KINDS = "*"
 
 
 def compile_before(patterns: Iterable[str]) -> list[regex.Pattern]:
-    """User patterns that must match right before a quantity (a trailing gap is allowed),
+    """User patterns that must match right before a quantity (a trailing gap and a diameter sign are allowed),
     joined into one pattern searched backwards from the quantity."""
     joined = "|".join(f"(?:{p})" for p in patterns)
     if not joined:
         return []
-    return [userpatterns.compile_pattern(f"(?:{joined})[\\s:=]*\\Z", userpatterns.FLAGS | regex.REVERSE)]
+    # a diameter sign may stand between the words and the number: "for a Ø 8 mm dowel"
+    pattern = f"(?:{joined})[\\s:=]*(?:[Ø⌀φΦ][^\\S\\n]*)?\\Z"
+    return [userpatterns.compile_pattern(pattern, userpatterns.FLAGS | regex.REVERSE)]
 
 
 def compile_after(patterns: Iterable[str]) -> list[regex.Pattern]:

@@ -23,6 +23,12 @@ _LIST_JOIN = compile_pattern(r"\A[^\S\n]*(?:,|/|,?[^\S\n]+(?:or|and))[^\S\n]*\Z"
 _DIRECT_MIN = compile_pattern(r"(?i:min(?:imum)?\.?|at[^\S\n]+least|not[^\S\n]+less[^\S\n]+than|≥|>=?)[^\S\n]*")
 _THOUSANDS_DOT = compile_pattern(r"\A\d{1,3}(?:\.\d{3})+\Z")
 _FROM_BEFORE = compile_pattern(r"(?i)\bfrom[^\S\n]*\Z")
+#: A tolerance after the material a quantity names, before any other number: "1200 gsm greyboard ± 5 %".
+_TRAILING_TOLERANCE = compile_pattern(
+    r"[^\S\n]+(?:\p{L}[\p{L}-]*[^\S\n]+){1,3}(?:±|\+/-|\+[^\S\n]?\d[\d.,]*[^\S\n]?/[^\S\n]?[-−])"
+)
+#: Between two values of one condition written in parallel: " for cartons up to 10 kg, ".
+_PARALLEL_FOR = compile_pattern(r"[^\S\n]+for\b[^;.\n]*,[^\S\n]*\Z")
 _MIN_MAX_JOIN = compile_pattern(r"\A[^\S\n]*(?:(?i:max|min)(?:imum)?\.?)?[^\S\n]*(?:[,;/]|and|to)?[^\S\n]*\Z")
 
 
@@ -44,6 +50,8 @@ class MissingToleranceKind(Kind):
         "test_context_dimensions": list,
         "layer_after_patterns": list,
         "chain_designation_after_patterns": list,
+        "mass_condition_after_patterns": list,
+        "fill_after_patterns": list,
     }
     option_defaults = {
         "dimensions": ["length", "area", "volume", "mass", "areal_density"],
@@ -58,6 +66,8 @@ class MissingToleranceKind(Kind):
         "test_context_dimensions": ["mass", "volume"],
         "layer_after_patterns": [],
         "chain_designation_after_patterns": [],
+        "mass_condition_after_patterns": [],
+        "fill_after_patterns": [],
     }
 
     def __init__(self, rule, env) -> None:
@@ -74,6 +84,8 @@ class MissingToleranceKind(Kind):
         self.test_dimensions = frozenset(self.options["test_context_dimensions"])
         self.layer_after = qs.compile_after(self.options["layer_after_patterns"])
         self.chain_designation = qs.compile_after(self.options["chain_designation_after_patterns"])
+        self.mass_after = qs.compile_after(self.options["mass_condition_after_patterns"])
+        self.fill_after = qs.compile_after(self.options["fill_after_patterns"])
 
     def check(self, clause: ClauseContext) -> Iterable[Hit]:
         quantities = clause.quantities
@@ -104,8 +116,17 @@ class MissingToleranceKind(Kind):
                     self._condition(text, q)
                     or (test_from <= q.start and qs.kind_of(q) in self.test_dimensions)
                     or (joined(j) and memo.get(j - 1, False))
+                    or parallel(j)
                 )
             return memo[i]
+
+        def parallel(j: int) -> bool:
+            """"Drop height 80 cm for cartons up to 10 kg, 60 cm for …": the next value of the same
+            kind after a "for …" qualifier and a comma continues the condition."""
+            kind = qs.kind_of(quantities[j])
+            k = next((k for k in range(j - 1, -1, -1) if qs.kind_of(quantities[k]) == kind), None)
+            return (k is not None and _PARALLEL_FOR.match(text[quantities[k].end : quantities[j].start]) is not None
+                    and conditioned(k))
 
         index = {id(q): i for i, q in enumerate(quantities)}
         groups = chains(text, quantities)
@@ -120,7 +141,9 @@ class MissingToleranceKind(Kind):
                 listed = _listed(text, groups)
             if n in listed:
                 continue  # an assortment ("spanners 8, 10, 13 mm"), not one nominal
-            if _FIT.match(text[last.end :]) or any(conditioned(index[id(q)]) for q in group):
+            if _FIT.match(text[last.end :]) or _TRAILING_TOLERANCE.match(text, last.end):
+                continue  # "Ø 6 mm h9", "1200 gsm greyboard ± 5 %"
+            if any(conditioned(index[id(q)]) for q in group):
                 continue
             if len(group) > 1 and qs.after_matches(self.chain_designation, text, last.end):
                 continue  # "fuse 6,3 × 32 mm, F10A 250 V, IEC 60127-2": a size designated by a standard
@@ -151,9 +174,13 @@ class MissingToleranceKind(Kind):
     def _condition(self, text: str, q: Quantity) -> bool:
         if qs.after_matches(self.layer_after, text, q.end):
             return False  # "8 µm over 15 µm copper strike": a layer of the product, whatever comes before
+        mass = qs.kind_of(q) == "mass"
+        if mass and qs.after_matches(self.fill_after, text, q.end):
+            return False  # "filled with 1 000 g of microfibre": the product's filling, not a test fill
         if qs.before_matches(self.before, text, q.start) or qs.after_matches(self.after, text, q.end):
             return True
-        return bool(self.mass_before) and qs.kind_of(q) == "mass" and qs.before_matches(self.mass_before, text, q.start)
+        return mass and (qs.before_matches(self.mass_before, text, q.start)
+                         or qs.after_matches(self.mass_after, text, q.end))
 
     def _hit(self, text: str, group: list[Quantity], kind: str) -> Hit:
         head, last = group[0], group[-1]
