@@ -150,9 +150,6 @@ def _check(args: argparse.Namespace) -> int:
         from .engine import get_linter
 
         get_linter(config)  # built (or loaded) now, so that start-up ends here
-        # The linter's objects (a few hundred thousand) live as long as the process: the
-        # collector need not walk them on every full collection (80 ms of a small run).
-        gc.freeze()
         _started()
         results = lint_paths(args.paths, config, explicit_config=args.config is not None,
                              cli_args=args, jobs=args.jobs, stdin_name=args.stdin_filename)

@@ -38,6 +38,9 @@ _CONSTRAINT = compile_pattern(
     rf"|{NUM}\s*{UNIT}?\s*(?:±|\+/-|\+/−)\s*{NUM}"
     rf"|[+]\s?{NUM}\s*/\s*[-−–]\s?{NUM}"
     rf"|{NUM}\s*{UNIT}\s*(?:min|max)\b\.?"
+    # a comparator after the value: "52 HRC or greater", "≥"-free "60 min or longer"
+    rf"|{NUM}\s*{UNIT}?\s*or\s+(?:more|less|greater|higher|lower|above|below|better|over|under|fewer|longer|shorter|"
+    r"thicker|thinner|heavier|lighter|larger|smaller|wider|narrower|harder|softer|stronger|finer|coarser|brighter)\b"
     rf"|{NUM}\s*(?:[-–~]|to)\s*{NUM}\s*{UNIT}"
     r"|\b(?:grade|class|level|category|type|rating)\s+(?:[0-9]|[A-E]\b|[IVX]{1,4}\b)",
     regex.I,
@@ -64,7 +67,9 @@ _REFERENCE = compile_pattern(
     r"|\b\d{4}-\d{1,2}-\d{1,2}\b|\b\d{1,2}[./]\d{1,2}[./]\d{2,4}\b"
     r"|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?,?\s+\d{4}\b"
     r"|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}\b"
-    r"|\b(?i:rev(?:ision)?\.?|version|ver\.)\s?[A-Z0-9][\w.]*"
+    r"|\((?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?,?\s+\d{4}\)"  # an edition's "(January 2013)"
+    r"|\b(?i:rev(?:ision)?\.?|version|ver\.|edition|ed\.|issue|iss\.|release)\s?[A-Z0-9][\w.]*"
+    r"|\b(?:19|20)\d{2}\s+(?i:edition|issue|release|version|revision)\b"  # "the 2020 edition"
     r"|\b(?i:annex|appendix|exhibit|schedule|attachment|enclosure|clause|section)\s+[A-Z0-9][\w.]*"
     r"|\b(?i:PO|P/O|SO|PI|order|invoice|contract|sample|drawing|file|ref(?:erence)?|account|lot|batch|build|item|article|model|style)"
     r"\s*(?i:no\.?|nr\.?|#)?\s*\d[\w.\-/]*"
