@@ -37,7 +37,7 @@ from ..evaluative_frames import JudgingFrames, is_proper_name
 from ..evaluative_lexicon import adjectives as lexicon_adjectives
 from ..evidence import ClauseFacts, facts_for
 from ..morphology import default_morphology
-from ..phraseset import PhraseSet, lower_hashes, prime
+from ..phraseset import Match, PhraseSet, lower_hashes, prime
 from ..suggest import deadline_hint
 from ..vocabulary import classes as shared_classes
 from .base import ClauseContext, Hit, Kind, Triggers
@@ -198,14 +198,15 @@ class LexiconKind(Kind):
         prime(doc, lower)
         found = [_Candidate(m.start, m.end, self._phrases[0][m.phrase]) for m in self.terms.matches(doc, merge=True)]
         found += [_Candidate(m.start, m.end, self._phrases[1][m.phrase]) for m in self.extra_terms.matches(doc)]
-        if self.context_terms:
-            found += self._context_candidates(doc, found)
+        context = self.context_terms.matches(doc) if self.context_terms else []
+        if context:
+            found += self._context_candidates(doc, found, context)
         if self.judging is not None:
             judged = self._judging_candidates(doc, found)
             found += judged
-            if judged and self.context_terms:
+            if judged and context:
                 # a context word coordinated with a judging word ("deep, opulent pile")
-                found += self._context_candidates(doc, found)
+                found += self._context_candidates(doc, found, context)
         if not found and self.fallback:
             fallback = self.options["fallback_terms"]
             found = [_Candidate(m.start, m.end, fallback[m.phrase]) for m in self.fallback.matches(doc)]
@@ -239,11 +240,12 @@ class LexiconKind(Kind):
         if c.end_tok < len(doc) and doc[c.end_tok].lower_ in self.right:
             c.end_tok += 1
 
-    def _context_candidates(self, doc, found: list[_Candidate]) -> list[_Candidate]:
-        """Context words used evaluatively, alone or as a coordinated predicate pair
-        ("fabric thick and warm", but not "long and short sleeves")."""
+    def _context_candidates(self, doc, found: list[_Candidate], context: list[Match]) -> list[_Candidate]:
+        """Context words (``context``: the context terms' matches in ``doc``) used evaluatively,
+        alone or as a coordinated predicate pair ("fabric thick and warm", but not "long and
+        short sleeves")."""
         taken = {i for c in found for i in range(c.start_tok, c.end_tok)}
-        matches = [m for m in self.context_terms.matches(doc) if not any(i in taken for i in range(m.start, m.end))]
+        matches = [m for m in context if not any(i in taken for i in range(m.start, m.end))]
         out: list[_Candidate] = []
         for m in matches:
             if self._evaluative(doc, m.start, m.end, found):
