@@ -26,6 +26,7 @@ Usage::
 from __future__ import annotations
 
 import argparse
+import compileall
 import json
 import os
 import platform
@@ -137,6 +138,7 @@ def _child_times(cmds: dict[str, list[str]], cwd: str, repeat: int) -> dict[str,
 def startup(repeat: int, seed: int) -> dict[str, Any]:
     """Median wall (and CPU) time of fresh CLI runs against a bare ``spacy.blank('en')``."""
     py = sys.executable
+    compileall.compile_dir(str(ROOT / "specllint"), quiet=1)
     with tempfile.TemporaryDirectory() as tmp:
         small = Path(tmp, "small.md")
         small.write_text(corpus_gen.generate_contracts(1, seed)[0], encoding="utf-8")

@@ -16,6 +16,7 @@ from itertools import accumulate
 from typing import Any
 
 import attrs
+from spacy.strings import get_string_id
 
 from . import metadata as metadata_mod
 from . import scoring, sections, suppression
@@ -77,8 +78,11 @@ class Linter:
         #: meta rules (reported by the engine itself), by name; absent when not selected
         self.meta_runners = {r.rule.name: r for r in self.runners if r.kind.scope == "tool"}
         self.rules_by_code = {r.code: r for r in self.all_rules}
-        #: id(kind) -> (kind, hashes of its trigger words or None, trigger fragments), see _gate
-        self._gates: dict[int, tuple[Kind, frozenset[int] | None, tuple[str, ...]]] = {}
+        #: rule code -> (kind, hashes of its trigger words or None, trigger fragments), see
+        #: _gate; computed now, so that a stored linter brings them along
+        self._gates: dict[str, tuple[Kind, frozenset[int] | None, tuple[str, ...]]] = {}
+        for runner in self.clause_runners:
+            self._gate(runner)
 
     # -- public -------------------------------------------------------------------------
     def lint(self, text: str, path: str | None = None, clause_hits: ClauseHitSource | None = None) -> Report:
@@ -172,14 +176,15 @@ class Linter:
     def _gate(self, runner: RuleRunner) -> tuple[RuleRunner, frozenset[int] | None, tuple[str, ...]]:
         """(runner, hashes of its trigger words or None for every clause, trigger fragments)."""
         kind = runner.kind
-        cached = self._gates.get(id(kind))
+        cached = self._gates.get(runner.rule.code)
         if cached is not None and cached[0] is kind:
             return runner, cached[1], cached[2]
         triggers = kind.triggers()
-        strings = self.nlp.vocab.strings
-        words = None if triggers is None else frozenset(strings.add(w) for w in triggers.words)
+        # Only hashes are compared (with those of a clause's tokens): the words themselves
+        # need not be in the string store.
+        words = None if triggers is None else frozenset(get_string_id(w) for w in triggers.words)
         fragments = () if triggers is None else tuple(triggers.fragments)
-        self._gates[id(kind)] = (kind, words, fragments)
+        self._gates[runner.rule.code] = (kind, words, fragments)
         return runner, words, fragments
 
     def clause_context(

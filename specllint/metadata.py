@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Callable, Mapping
+from functools import cache
 from typing import Any
 
 import regex
 import tomllib
-import yaml
 
 from .config import Config
 from .kinds.base import Hit
@@ -61,14 +61,20 @@ def canonical_key(key: Any) -> str | None:
     return _CANONICAL.get(regex.sub(r"[_\s]+", "-", str(key).strip().lower()))
 
 
-class _YamlLoader(yaml.SafeLoader):
-    """Safe YAML without implicit timestamps: dates stay text and are read by specllint."""
+@cache
+def _yaml_loader() -> Any:
+    """A safe YAML loader without implicit timestamps: dates stay text and are read by
+    specllint. (PyYAML is imported on the first YAML front matter, not at start-up.)"""
+    import yaml
 
+    class YamlLoader(yaml.SafeLoader):
+        pass
 
-_YamlLoader.yaml_implicit_resolvers = {
-    first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
+    YamlLoader.yaml_implicit_resolvers = {
+        first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+        for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+    }
+    return YamlLoader
 
 
 class _Locator:
@@ -119,8 +125,10 @@ def _reparse(front: FrontMatter, locator: _Locator) -> tuple[dict[str, Any] | No
         return (None if front.error else front.data), front.error, 0
     inner = locator.text[locator.inner[0] : locator.inner[1]]
     kind = front.format.upper()
+    import yaml
+
     try:
-        data = tomllib.loads(inner) if front.format == "toml" else yaml.load(inner, Loader=_YamlLoader)
+        data = tomllib.loads(inner) if front.format == "toml" else yaml.load(inner, Loader=_yaml_loader())
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         problem = exc.problem or exc.context or "syntax error"

@@ -15,9 +15,10 @@ from typing import Any
 import attrs
 import regex
 from spacy.attrs import LOWER
-from spacy.matcher import Matcher
 from spacy.tokens import Doc
 
+from .phrase_groups import Group, GroupTable, LazyMatcher, Sequences
+from .phrase_groups import share as _share
 from .phrases import PhraseCompiler, PhraseError, Token
 
 #: Doc.user_data keys for values computed once per clause and shared by every rule.
@@ -34,104 +35,6 @@ class Match:
     start: int
     end: int
     phrase: int
-
-
-@attrs.frozen
-class _Group:
-    """Patterns of one phrase that need the same words: fixed sequences matched on token
-    hashes, and a small Matcher for patterns with wildcards or repeats."""
-
-    phrase: int
-    needs: tuple[frozenset[str], ...]
-    matcher: _LazyMatcher | None
-    sequences: _Sequences | None
-    #: hashes of one word set every match contains, and the most tokens a Matcher match
-    #: spans (0: unbounded); the Matcher then only runs on the tokens around those words
-    anchors: frozenset[int] = frozenset()
-    reach: int = 0
-
-    def find(self, doc: Doc) -> list[tuple[int, int]]:
-        found = self.sequences.find(_hash_list(doc), _hash_positions(doc)) if self.sequences is not None else []
-        if self.matcher is not None:
-            found += self._matcher_find(doc)
-        return found
-
-    def _matcher_find(self, doc: Doc) -> list[tuple[int, int]]:
-        """The Matcher's matches, run on the window of the Doc a match can lie in (the
-        Matcher costs time per token)."""
-        n = len(doc)
-        if self.reach and self.anchors:
-            positions = _hash_positions(doc)
-            at = [i for h in self.anchors & positions.keys() for i in positions[h]]
-            if at:
-                a, b = max(0, min(at) - self.reach + 1), min(n, max(at) + self.reach)
-                if a > 0 or b < n:
-                    return [(a + start, a + end) for _, start, end in self.matcher(doc[a:b])]  # type: ignore[misc]
-        return [(start, end) for _, start, end in self.matcher(doc)]  # type: ignore[misc]
-
-
-class _LazyMatcher:
-    """A one-key spaCy Matcher built on its first call. The patterns are checked by
-    building it once up front; a pickle keeps only the patterns, so loading a linter does
-    not re-add thousands of them for the few groups a run actually tries."""
-
-    def __init__(self, vocab: Any, patterns: list[list[Token]], check: bool = True) -> None:
-        self.vocab = vocab
-        self.patterns = patterns
-        self._matcher: Matcher | None = self._build() if check else None
-
-    def _build(self) -> Matcher:
-        matcher = Matcher(self.vocab)
-        matcher.add("phrase", self.patterns)
-        return matcher
-
-    def __call__(self, doc: Any) -> Any:
-        matcher = self._matcher
-        if matcher is None:
-            matcher = self._matcher = self._build()
-        return matcher(doc)
-
-    def __reduce__(self) -> tuple[Any, ...]:
-        return _LazyMatcher, (self.vocab, self.patterns, False)
-
-
-class _Sequences:
-    """Fixed-length patterns of word sets, matched on token hashes without a Matcher."""
-
-    def __init__(self, patterns: list[list[Token]], strings: Any) -> None:
-        self.first: dict[int, list[tuple[frozenset[int], ...]]] = {}
-        for pattern in patterns:
-            sets = [_share(frozenset(strings.add(v) for v in _spec_values(spec))) for spec in pattern]
-            for h in sets[0]:
-                self.first.setdefault(h, []).append(_share(tuple(sets[1:])))
-
-    def find(self, hashes: list[int], positions: dict[int, list[int]]) -> list[tuple[int, int]]:
-        """(start, end) token ranges of every match; ``positions``: where each hash occurs."""
-        out = []
-        n = len(hashes)
-        first = self.first
-        for h in first.keys() & positions.keys():
-            rests = first[h]
-            for i in positions[h]:
-                for rest in rests:
-                    end = i + 1 + len(rest)
-                    if end <= n and all(hashes[i + 1 + k] in s for k, s in enumerate(rest)):
-                        out.append((i, end))
-        out.sort(key=lambda m: m[0])
-        return out
-
-
-#: Equal word sets (and tuples of them) are kept once: phrases repeat a few sets many times.
-_SHARED: dict[Any, Any] = {}
-
-
-def _share(value: Any) -> Any:
-    return _SHARED.setdefault(value, value)
-
-
-def _spec_values(spec: Token) -> list[str]:
-    value = spec.get("LOWER", spec.get("ORTH"))
-    return [value] if isinstance(value, str) else list(value["IN"])
 
 
 #: A pattern with at most this many optional tokens is expanded into fixed variants.
@@ -203,7 +106,9 @@ class PhraseSet:
         check: bool = True,
     ) -> None:
         self.phrases = tuple(phrases)
-        self._groups: list[_Group] = []
+        self._vocab = nlp.vocab
+        built: list[Group] = []
+        group_needs: list[tuple[frozenset[str], ...]] = []
         self._by_word: dict[str, list[int]] = {}
         self._by_tail: list[tuple[tuple[str, ...], int]] = []
         self._always: list[int] = []
@@ -225,13 +130,14 @@ class PhraseSet:
                 other = [p for p, variants in zip(members, expanded, strict=True) if not variants]
                 matcher = None
                 if other:
-                    matcher = _LazyMatcher(nlp.vocab, other, check)
-                sequences = _Sequences(fixed, nlp.vocab.strings) if fixed else None
-                g = len(self._groups)
+                    matcher = LazyMatcher(nlp.vocab, other, check)
+                sequences = Sequences.from_patterns(fixed, nlp.vocab.strings) if fixed else None
+                g = len(built)
                 best = min(needs, key=lambda n: _specificity(n, compiler.function)) if needs else frozenset()
                 anchors = _share(frozenset(nlp.vocab.strings.add(w) for w in best)) if matcher else frozenset()
                 reach = _max_length(other) if matcher else 0
-                self._groups.append(_Group(i, needs, matcher, sequences, anchors, reach))
+                built.append(Group(i, matcher, sequences, anchors, reach))
+                group_needs.append(needs)
                 if needs:
                     for word in best:
                         self._by_word.setdefault(word, []).append(g)
@@ -239,11 +145,13 @@ class PhraseSet:
                     self._by_tail.append((tails, g))
                 else:
                     self._always.append(g)
+        #: the groups (a GroupTable once unpickled)
+        self._groups: Sequence[Group] = built
         strings = nlp.vocab.strings
         self._by_hash: dict[int, list[int]] = {strings.add(w): gs for w, gs in self._by_word.items()}
         self._hashes = frozenset(self._by_hash)
         needs_hashes = [
-            _share(tuple(_share(frozenset(strings.add(w) for w in n)) for n in g.needs)) for g in self._groups
+            _share(tuple(_share(frozenset(strings.add(w) for w in n)) for n in needs)) for needs in group_needs
         ]
         # Each distinct word set a group needs is one bit; a clause sets the bits of the sets
         # its words belong to, and a group is possible when all of its bits are set.
@@ -270,6 +178,13 @@ class PhraseSet:
     def __bool__(self) -> bool:
         return bool(self._groups)
 
+    def __getstate__(self) -> dict[str, Any]:
+        """Stored with its groups as a :class:`~specllint.phrase_groups.GroupTable`: a few
+        flat columns, unpickled far faster than one object per group."""
+        state = dict(self.__dict__)
+        state["_groups"] = GroupTable.from_groups(self._vocab, self._groups)
+        return state
+
     def triggers(self) -> tuple[frozenset[str], tuple[str, ...]] | None:
         """(words, endings): a clause with no token among ``words`` and none of ``endings``
         in its lower-cased text has no match; None when some phrase needs no particular word."""
@@ -277,7 +192,7 @@ class PhraseSet:
             return None
         return frozenset(self._by_word), tuple(self._tail_index)
 
-    def _active(self, doc: Doc) -> list[_Group]:
+    def _active(self, doc: Doc) -> list[Group]:
         hashes = _hashes(doc)
         active = set(self._always)
         for h in hashes & self._hashes:
@@ -306,7 +221,11 @@ class PhraseSet:
         or, with ``merge``, overlapping matches become one (keeping the longest's phrase)."""
         if not self._groups:
             return []
-        found = [(g.phrase, start, end) for g in self._active(doc) for start, end in g.find(doc)]
+        active = self._active(doc)
+        if not active:
+            return []
+        hashes, positions = _hash_list(doc), _hash_positions(doc)
+        found = [(g.phrase, start, end) for g in active for start, end in g.find(doc, hashes, positions)]
         if not found:
             return []
         found.sort(key=lambda m: (m[1] - m[2], m[1]))

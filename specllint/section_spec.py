@@ -232,11 +232,18 @@ def profiles() -> dict[str, tuple[str, ...]]:
     return {name: tuple(ids) for name, ids in _raw_data().get("profiles", {}).items()}
 
 
+#: The profile a config uses unless it names another (the bundled data defines it).
+DEFAULT_PROFILE = "full"
+
+
 def section_config_problem(profile: str, required: Iterable[str] | None) -> str | None:
-    """Why ``sections-profile`` / ``required-sections`` cannot be used, or None."""
-    profiles_ = profiles()
-    if profile not in profiles_:
-        return f"sections-profile: unknown profile {profile!r} (known: {', '.join(profiles_)})"
+    """Why ``sections-profile`` / ``required-sections`` cannot be used, or None. (The
+    data file is read only for a profile other than the default, so that creating a
+    default config, which importing specllint does, stays cheap.)"""
+    if profile != DEFAULT_PROFILE:
+        profiles_ = profiles()
+        if profile not in profiles_:
+            return f"sections-profile: unknown profile {profile!r} (known: {', '.join(profiles_)})"
     if required is not None:
         unknown = [s for s in required if s not in SECTION_IDS]
         if unknown:
@@ -249,4 +256,4 @@ def required_sections(profile: str, required: Iterable[str] | None) -> frozenset
     """The section ids a contract must contain: an explicit list wins over the profile."""
     if required is not None:
         return frozenset(required)
-    return frozenset(profiles().get(profile, SECTION_IDS))
+    return frozenset(section_data().profiles.get(profile, SECTION_IDS))

@@ -13,8 +13,6 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from .packs import builtin_pack_dir
 
 FILES = ("morphology", "spelling", "classes", "topics", "properties")
@@ -32,6 +30,8 @@ def vocabulary_dir() -> Path:
 @cache
 def load(name: str) -> Mapping[str, Any]:
     """The parsed content of ``rules/vocabulary/<name>.yaml`` (a mapping)."""
+    import yaml  # only needed when building rules: the stored linter of the CLI skips it
+
     path = vocabulary_dir() / f"{name}.yaml"
     try:
         # libyaml's loader when PyYAML has it: the same safe subset, ten times faster.

@@ -340,3 +340,12 @@ LAYOUT_CASES = [
 def test_layout_carries_context(section, stated, unstated):
     assert _sections(stated)[section].present, stated
     assert not _sections(unstated)[section].present, unstated
+
+
+def test_the_default_profile_is_defined_by_the_data_and_used_by_config():
+    # section_config_problem skips reading the data file for the default profile.
+    from specllint.section_spec import DEFAULT_PROFILE, profiles
+
+    assert specllint.Config().sections_profile == DEFAULT_PROFILE
+    assert set(profiles()[DEFAULT_PROFILE]) == set(SECTION_IDS)
+    assert set(section_data().profiles) == set(profiles())
