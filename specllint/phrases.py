@@ -49,13 +49,39 @@ _NUMBER = r"^\d+(?:[.,]\d+)*(?:st|nd|rd|th)?$"
 _HYPHEN = compile_pattern(r"<[^>]*>")
 _COMPOUND_SPLIT = compile_pattern(r"-(?![^<(]*[>)])")
 #: "|" between alternatives, not inside a "(…)" group of a compound part or a "<class>".
-_ALT_SPLIT = compile_pattern(r"\|(?![^<(]*[>)])")
 
 Token = dict[str, Any]
 
 
 class PhraseError(ValueError):
     """A phrase that cannot be compiled; the message quotes the phrase."""
+
+
+def split_alternatives(body: str) -> list[str]:
+    """The ``|``-separated alternatives of a slot, leaving ``|`` inside ``<class>`` names
+    and ``(a|b)`` groups alone. A bracket without its partner is a literal alternative
+    ("`,|;|)`" is three), not the start or end of a group."""
+    pairs = {"<": ">", "(": ")"}
+    open_at: list[int] = []
+    inside = [0] * (len(body) + 1)  # +1 at a matched opener, -1 after its closer
+    for i, ch in enumerate(body):
+        if ch in pairs:
+            open_at.append(i)
+        elif ch in (">", ")"):
+            for k in range(len(open_at) - 1, -1, -1):
+                if pairs[body[open_at[k]]] == ch:
+                    inside[open_at[k]] += 1
+                    inside[i + 1] -= 1
+                    del open_at[k:]
+                    break
+    parts, start, depth = [], 0, 0
+    for i, ch in enumerate(body):
+        depth += inside[i]
+        if ch == "|" and depth == 0:
+            parts.append(body[start:i])
+            start = i + 1
+    parts.append(body[start:])
+    return parts
 
 
 def _kept_whole(parts: Sequence[str]) -> bool:
@@ -233,7 +259,7 @@ class PhraseCompiler:
             return [[{"ORTH": {"IN": HYPHENS}}]], quant
         plain: list[str] = []
         compounds: list[list[list[str]]] = []
-        for alt in _ALT_SPLIT.split(body):
+        for alt in split_alternatives(body):
             parts = _compound_parts(alt)
             if parts:
                 compounds.append(parts)

@@ -1,10 +1,11 @@
-"""The ``*`` slot of the phrase notation: one content word or one hyphenated word."""
+"""The phrase notation: the ``*`` slot (one content word or one hyphenated word) and slot alternatives."""
 
 from __future__ import annotations
 
 import pytest
 import spacy
 
+from specllint.phrases import split_alternatives
 from specllint.phraseset import PhraseSet
 from specllint.vocabulary import classes
 
@@ -49,3 +50,26 @@ def test_wildcard_takes_a_hyphenated_word(nlp, phrase: str, text: str, expected:
 )
 def test_wildcard_does_not_overreach(nlp, phrase: str, text: str) -> None:
     assert _found(nlp, phrase, text) == []
+
+
+@pytest.mark.parametrize(
+    ("slot", "alternatives"),
+    [
+        (",|;|.|)", [",", ";", ".", ")"]),  # a bracket without its partner is a literal
+        ("≥|>", ["≥", ">"]),
+        ("(|[", ["(", "["]),
+        ("a|<x|y>|c", ["a", "<x|y>", "c"]),  # a class name keeps its bar
+        ("(water|oil)-repellent|waterproof", ["(water|oil)-repellent", "waterproof"]),
+        ("<a>|(b|c)|d", ["<a>", "(b|c)", "d"]),
+    ],
+)
+def test_slot_alternatives_split_outside_classes_and_groups(slot, alternatives):
+    assert split_alternatives(slot) == alternatives
+
+
+def test_a_closing_bracket_can_be_one_of_the_alternatives():
+    nlp = spacy.blank("en")
+    phrases = PhraseSet(nlp, ["agrees ,|)"])
+    assert [(m.start, m.end) for m in phrases.matches(nlp("the planner agrees) and"))] == [(2, 4)]
+    assert [(m.start, m.end) for m in phrases.matches(nlp("the planner agrees, and"))] == [(2, 4)]
+    assert phrases.matches(nlp("the planner agrees and")) == []
