@@ -46,6 +46,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
+import regex
+
 from .evaluative_lexicon import adjectives as lexicon_adjectives
 from .evaluative_lexicon import adverbs as lexicon_adverbs
 from .evaluative_lexicon import product_nouns, product_words, stopwords, strong_adjectives
@@ -98,10 +100,11 @@ JUDGEMENT_NOUNS = frozenset({
     "quality", "workmanship", "craftsmanship", "performance", "durability", "reliability", "toughness",
     "comfort", "sturdiness", "robustness",
 })
-#: looks and impressions belong to the subjective-acceptance rule
+#: looks and impressions belong to the subjective-acceptance rule; a feel is a claim about the
+#: goods ("the spring feels lively") and is left to SPL101 unless SPL107 reports it too
 LOOK_WORDS = frozenset({
     "look", "looks", "looked", "looking", "appear", "appears", "appeared", "appearance", "seem", "seems", "seemed",
-    "feels", "felt", "impression", "read", "reads", "sounds", "smells", "tastes",
+    "impression", "read", "reads", "sounds", "smells", "tastes",
 })
 #: verbs of a result: a judging word after them and their object judges ("leaves skin supple")
 RESULT_VERBS = frozenset({
@@ -167,14 +170,45 @@ def _tight_not(doc, i: int) -> bool:
     return bool(doc[i].whitespace_)
 
 
+#: nouns that close a product-line or company name ("Luxury Linen Edition", "Strong Box Ltd")
+LINE_NOUNS = frozenset({
+    "collection", "edition", "series", "range", "line", "family", "signature", "selection", "capsule", "programme",
+    "program", "brand", "label",
+    # company names ("Strong Box Ltd")
+    "ltd", "ltd.", "limited", "inc", "inc.", "llc", "gmbh", "corp", "corp.", "co", "co.", "plc", "ag", "bv", "pty",
+    "srl", "sarl", "oy", "company", "corporation", "group", "industries", "enterprises", "trading",
+})
+#: a catalogue code after a name: "… style LL-208", "…, SKU SO-1802", ", item no. 77-210", "SC40"
+CODE_AFTER = regex.compile(
+    r"[\s,]*(?:(?:(?i:style|item|sku|model|art|article|ref|code|no|nr)\.?\s*|#\s*)+\d[\w./-]*"
+    r"|[A-Z]{1,5}[-‐]?\d[\w./-]*)"
+)
+
+
+def _names_product(doc, start: int, end: int) -> bool:
+    """The title-case run ``doc[start:end]`` ends with a line or company noun or is followed by a code."""
+    if doc[end - 1].lower_ in LINE_NOUNS:
+        return True
+    if end >= len(doc):
+        return False
+    return CODE_AFTER.match(doc.text, doc[end - 1].idx + len(doc[end - 1].text)) is not None
+
+
 def is_proper_name(doc, i: int) -> bool:
     """Title-case word before another title-case word: a proper name ("Pleasant Valley
-    collection"), inside a clause or opening it when lower-case words follow the pair."""
+    collection"), inside a clause or opening it when lower-case words follow the pair, or a
+    longer title-case run that names a product line or is followed by its code ("Luxury Linen
+    Edition style LL-208")."""
     if i + 1 >= len(doc) or not (doc[i].is_title and doc[i + 1].is_title):
         return False
     if i > 0 and not doc[i - 1].is_punct:
         return True
-    return i + 2 >= len(doc) or not doc[i + 2].is_title
+    if i + 2 >= len(doc) or not doc[i + 2].is_title:
+        return True
+    end = i + 2
+    while end < len(doc) and doc[end].is_title:
+        end += 1
+    return _names_product(doc, i, end)
 
 
 class JudgingFrames:

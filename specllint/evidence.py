@@ -42,6 +42,8 @@ _CONSTRAINT = compile_pattern(
     rf"|{NUM}\s*{UNIT}?\s*or\s+(?:more|less|greater|higher|lower|above|below|better|over|under|fewer|longer|shorter|"
     r"thicker|thinner|heavier|lighter|larger|smaller|wider|narrower|harder|softer|stronger|finer|coarser|brighter)\b"
     rf"|{NUM}\s*(?:[-–~]|to)\s*{NUM}\s*{UNIT}"
+    # a range with a unit on both ends: "from 100 % to 1 %", "5 kg – 10 kg"
+    rf"|{NUM}\s*{UNIT}\s*(?:[-–]|to|down\s+to|up\s+to)\s*{NUM}\s*{UNIT}"
     r"|\b(?:grade|class|level|category|type|rating)\s+(?:[0-9]|[A-E]\b|[IVX]{1,4}\b)",
     regex.I,
 )
@@ -70,6 +72,8 @@ _REFERENCE = compile_pattern(
     r"|\((?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?,?\s+\d{4}\)"  # an edition's "(January 2013)"
     r"|\b(?i:rev(?:ision)?\.?|version|ver\.|edition|ed\.|issue|iss\.|release)\s?[A-Z0-9][\w.]*"
     r"|\b(?:19|20)\d{2}\s+(?i:edition|issue|release|version|revision)\b"  # "the 2020 edition"
+    r"|(?<![\p{L}\d])[vV]\d+(?:\.\d+)*\b"  # a version: "brand book v4"
+    r"|\b\d{2,4}/\d{1,4}/(?:EC|EU|EEC|CE|UE|EG)\b"  # an EU act: "Directive 2009/48/EC"
     r"|\b(?i:annex|appendix|exhibit|schedule|attachment|enclosure|clause|section)\s+[A-Z0-9][\w.]*"
     r"|\b(?i:PO|P/O|SO|PI|order|invoice|contract|sample|drawing|file|ref(?:erence)?|account|lot|batch|build|item|article|model|style)"
     r"\s*(?i:no\.?|nr\.?|#)?\s*\d[\w.\-/]*"
@@ -88,6 +92,30 @@ _DEADLINE_BEFORE = compile_pattern(
     regex.I,
 )
 _DATE = compile_pattern(r"\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[./]\d{1,2}[./]\d{2,4}")
+#: a test the product passes, with its figure: "passing a 1.2 m drop", "survives 500 cycles",
+#: "no leakage after 24 h"
+_TEST_PASSED = compile_pattern(
+    r"\b(?:pass(?:es|ed|ing)?|surviv(?:e|es|ed|ing)|withst(?:and|ands|ood|anding)|endur(?:e|es|ed|ing)|"
+    r"tested\s+(?:to|with|for|at|over|through|under))\s+(?:(?:a|an|the|at\s+least|min\.?|minimum)\s+)?\d"
+    r"|\b(?:no|without)\s+[\w-]+(?:\s+[\w-]+)?\s+(?:after|during|under)\s+(?:(?:a|an|at\s+least)\s+)?\d",
+    regex.I,
+)
+#: a test record that backs a claim: "report DT-2026-044", "certificate no. 21.HUS.12345", "tested by Dermatest"
+_TEST_RECORD = compile_pattern(
+    r"\b(?i:(?:test\s+)?reports?|certificates?|cert\.|CoC|CoA|declaration)\s*(?i:no\.?|nr\.?|#)?\s*[A-Z]{0,6}[-/.]?\d[\w.\-/]*"
+    r"|\b(?i:tested|certified|verified|confirmed|approved)\s+(?i:by|at)\s+(?:[A-Z][\w&.-]*)(?:\s+[A-Z][\w&.-]*)*"
+)
+#: claims that a passed test or a test record makes checkable: "shatter-resistant", "leak-proof", "hypoallergenic"
+_TESTABLE_CLAIM = compile_pattern(
+    r"(?:resistant|proof|protected|tight|safe|durable|robust|rugged|tough|unbreakable|sturdy|strong|free|"
+    r"hypoallergenic|toxic|comedogenic|irritating|tested|proven|approved)$",
+    regex.I,
+)
+#: a part that rates or certifies what the part before it claims: "class 33 per …", "tested to …"
+_RATING_START = compile_pattern(
+    r"\s*(?:class|grade|category|rating|rated|level|type|index|tested|certified|approved|passes|passing|per|to|according)\b",
+    regex.I,
+)
 _NUMBER = compile_pattern(rf"(?P<hedge>{HEDGE}\s*)?(?P<num>[±]?{NUM})(?:\s*(?P<unit>{UNIT}))?", regex.I)
 _ABBREV = r"(?<!\b(?:approx|appr|max|min|ca|c|no|nr|e\.g|i\.e|incl|excl|ref|abt|pcs|qty|dia|wt|vs|etc|fig|art|rev|ver))"
 _PART_BREAK = compile_pattern(r";|,(?!\d)|:\s")
@@ -96,6 +124,16 @@ _LABEL = compile_pattern(
     r"^\s*(?P<label>[^:：=;,.()]{1,60}?)\s*(?::|：|=|\bmeans\b|\bis\s+defined\s+as\b|\bclaims?\b(?=\s+\w+\s+by\b))",
     regex.I,
 )
+#: quoted wording: a name, title or text to print ("Hangtag text "Super Soft"")
+_QUOTED = compile_pattern(r"(?:^|(?<=[\s(:,;]))[\"“„«‘]([^\W\d_][^\"“”„«»‘’]{0,80}?)[\"”“»’]")
+_TEXT_CUE = compile_pattern(
+    r"\b(?:text|texts|claim|claims|title|titles|name|names|named|called|wording|slogan|tagline|label|labelled|labeled|"
+    r"print|printed|reading|reads|headline|caption|marked|marking|statement|copy|brand|trademark|line|range|quality)"
+    r"\W+(?:\w+\W+){0,2}$",
+    regex.I,
+)
+_WORD = compile_pattern(r"[^\W\d_]+")
+_SHORT_LIST_LABEL = compile_pattern(r"^\s*(?P<label>[^:：=;.()]{1,30}?)\s*:(?!\d)")
 _BIND = compile_pattern(
     r"\s*\(?\s*(?:(?:to|up|of|at|than|for|with|min\.?|max\.?|minimum|maximum|at\s+least|least|hold|holds|withstands?|"
     r"supports?|carr(?:y|ies)|bears?|resists?|survives?|pass(?:es)?|rated|enough|is|are|be|of\s+at)\s+){0,3}"
@@ -144,9 +182,13 @@ class ClauseFacts:
 
     @cached_property
     def label_end(self) -> int | None:
-        """End of a leading label or defined term ("Strength:", "Premium grade means")."""
+        """End of a leading label or defined term ("Strength:", "Premium grade means", and a
+        short label of coordinated words: "Warm, cosy light:")."""
         m = _LABEL.match(self.text)
         if m and len(m.group("label").split()) <= 6:
+            return m.end()
+        m = _SHORT_LIST_LABEL.match(self.text)
+        if m and len(m.group("label").split()) <= 3:
             return m.end()
         return None
 
@@ -195,6 +237,49 @@ class ClauseFacts:
     def referenced(self, start: int, end: int) -> bool:
         """An identifier, date, document, lab or standard lies in ``text[start:end]``."""
         return _any_in(self.references, start, end)
+
+    @cached_property
+    def passed_tests(self) -> tuple[tuple[int, int], ...]:
+        return _spans(_TEST_PASSED, self.text)
+
+    def claim_tested(self, start: int, end: int) -> bool:
+        """``text[start:end]`` is a resistance, durability or safety claim and its sentence states a
+        test the product passes with a figure ("Shatter-resistant lens, passing a 1.2 m drop") or
+        names the record that proves it ("dermatologically tested by Dermatest, report DT-44")."""
+        if not _TESTABLE_CLAIM.search(self.text, start, end):
+            return False
+        seg_start, seg_end = self.segment_of(start)
+        return _any_in(self.passed_tests, seg_start, seg_end) or _any_in(self.test_records, seg_start, seg_end)
+
+    @cached_property
+    def test_records(self) -> tuple[tuple[int, int], ...]:
+        return _spans(_TEST_RECORD, self.text)
+
+    def heading_measured(self, start: int) -> bool:
+        """``start`` lies in a short opening part ("Hard-wearing flooring") that a comma joins
+        to a part opening with a class, rating or test that is measured ("…, class 33 per EN ISO
+        10874"); a limit on another property ("…, length 18 cm ± 0.5 cm") is not enough."""
+        parts = self.parts
+        if len(parts) < 2 or not parts[0][0] <= start < parts[0][1]:
+            return False
+        first_end = parts[0][1]
+        if self.text[first_end : first_end + 1] != "," or len(self.text[: first_end].split()) > 3:
+            return False
+        next_start, next_end = parts[1]
+        return _RATING_START.match(self.text, next_start, next_end) is not None and self.measured(next_start, next_end)
+
+    def quoted_text(self, start: int, end: int) -> bool:
+        """``text[start:end]`` lies in quoted wording that is a name or a text to print: all
+        words capitalised ("the "Stays Fresh Longer" claim") or announced by a word such as
+        text, claim, title or name ("Hangtag text "super soft""). Scare quotes around a
+        judgement ("must look "premium"") are not enough."""
+        for m in _QUOTED.finditer(self.text):
+            if m.start(1) <= start and end <= m.end(1):
+                words = _WORD.findall(m.group(1))
+                if len(words) >= 2 and all(w[0].isupper() for w in words):
+                    return True
+                return _TEXT_CUE.search(self.text, 0, m.start()) is not None
+        return False
 
     def has_number(self, start: int, end: int) -> bool:
         return _any_in(self.exact_numbers, start, end)

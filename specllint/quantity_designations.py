@@ -250,7 +250,7 @@ DESIGNATIONS: tuple[Designation, ...] = (
         ("copper", "Cu", "cu"),
         compile_pattern(
         r"(?i:\b(?:copper|cu)(?:[^\S\n]+(?:weight|foil))?[^\S\n]*:?[^\S\n]*\d+(?:[.,/]\d+)?[^\S\n]?oz\b"
-        r"|\b\d+(?:[.,/]\d+)?[^\S\n]?oz\.?[^\S\n]+(?:copper|cu)\b)"
+        r"|\b\d+(?:[.,/]\d+)?[^\S\n]?oz\.?[^\S\n]+(?:(?:outer|inner|base|finished|top|bottom)[^\S\n]+)?(?:copper|cu)\b)"
         ),
     ),
     _designation(

@@ -72,7 +72,7 @@ EXTENSION = rf"(?:{_H}+(?!(?i:{_FUNCTION}|{_UNITLESS_ALT})(?![\p{{L}}-]))(?-i:\p
 _DECLARED = compile_pattern(
     rf"(?i:\b(?:(?:all{_H}+)?(?:measurements?|dimensions?|sizes?|values?|figures?|specs?|spec(?:ification)?s?)"
     rf"(?:{_H}+(?:are|given|stated|shown|listed))?{_H}+in|units?(?:{_H}+of{_H}+measure)?{_H}*[:=]|uom{_H}*[:=]"
-    rf"|(?<=[:(,;]|\A){_H}*in)){_H}+(?P<u>\S+?)(?=[\s:),;.]|\Z)"
+    rf"|(?<=(?:[:(,;—–]|\A){_H}*)(?:(?:all|both|each){_H}+)?in)){_H}+(?P<u>\S+?)(?=[\s:),;.]|\Z)"
     rf"|\({_H}*(?P<p>[^\d()\n]{{1,12}}?){_H}*\){_H}*:"
 )
 

@@ -20,6 +20,23 @@ _QUOTES_BEFORE = frozenset("\"'“‘”’″′")
 _NAMED_PERIODS = {(24.0, "hour"): "day", (60.0, "minute"): "hour", (60.0, "second"): "minute", (7.0, "day"): "week"}
 
 
+#: The opening quote a closing mark pairs with.
+_OPENING = {"'": "'", "’": "‘", '"': '"', "”": "“"}
+
+
+def _closes_quote(text: str, number_start: int, mark: str) -> bool:
+    """Whether the mark after a number closes a quotation opened earlier in the text ("size label
+    'EU 38 / UK 10 / US 6'"): the opening quote starts a word and nothing closes it before the number."""
+    opening = _OPENING.get(mark[:1])
+    if opening is None:
+        return False
+    i = text.rfind(opening, 0, number_start)
+    if i < 0 or (i > 0 and not (text[i - 1].isspace() or text[i - 1] in "([:;,")) or text[i + 1 : i + 2].isspace():
+        return False
+    between = text[i + 1 : number_start]
+    return mark[:1] not in between and opening not in between
+
+
 @attrs.define
 class ParsedTolerance:
     plus: float
@@ -132,7 +149,7 @@ class TokenParser:
         after = m.end("u")  # type: ignore[attr-defined]
         if spelling in lex.MARKS:
             before = text[number_start - 1] if number_start else ""
-            return not gap and before not in _QUOTES_BEFORE
+            return not gap and before not in _QUOTES_BEFORE and not _closes_quote(text, number_start, spelling)
         if spelling == "in":
             nxt = text[after] if after < len(text) else ""
             if nxt.isalnum() or nxt == "-":

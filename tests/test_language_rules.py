@@ -296,3 +296,15 @@ def test_findings_always_point_into_the_text(text):
 )
 def test_alternatives_and_compound_groups(phrase: str, text: str, expected: list[str]):
     assert _matched([phrase], text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        ("Accepted once the buyer agrees, then shipped.", "once the buyer agrees"),  # the comma is not flagged
+        ("Ship a.s.a.p. after deposit.", "a.s.a.p."),  # an abbreviation keeps its full stop
+    ],
+)
+def test_a_phrase_ending_on_punctuation_is_flagged_without_it(text, flagged):
+    found = [f.text for f in specllint.lint(text, config={"select": ["SPL1"]}).findings]
+    assert found == [flagged]

@@ -11,7 +11,8 @@ checked against its context:
   ("Strength: tensile ≥ 350 MPa"), or evidence words of the word's property next to a value
   elsewhere in the clause ("soft PVC, hardness 70 ± 5 Shore A") make it measurable;
 * with ``reference_after``, an identifier, date or document after the phrase names what it
-  refers to ("as per approved sample S-104 dated 2026-02-11");
+  refers to ("as per approved sample S-104 dated 2026-02-11"), except for matches of
+  ``unreferenced_patterns`` (an effort aimed at a date: "try to meet date 2026-06-30");
 * ``exempt_before_patterns`` / ``exempt_after_patterns`` (regular expressions, e.g. a
   negation) veto a match from the text around it in the same sentence.
 
@@ -28,6 +29,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Iterable, Iterator
+from typing import Any
 
 import attrs
 import regex
@@ -63,6 +65,23 @@ class _Candidate:
     phrase: str
 
 
+#: Punctuation a phrase may end on (to tell a clause-final judgement from a longer phrase)
+#: that is not part of the flagged words. A full stop is kept: it may end an abbreviation
+#: ("a.s.a.p.", "or equiv.").
+_TRAILING = frozenset({",", ";", ":", ")"})
+
+
+def _last_word(doc: Any, start: int, end: int) -> int:
+    """The last token of a match without the punctuation it ended on ("once the buyer
+    agrees," is flagged as "once the buyer agrees"); a ")" stays when the match opened one."""
+    last = end - 1
+    while last > start and doc[last].text in _TRAILING:
+        if doc[last].text == ")" and any(doc[i].text == "(" for i in range(start, last)):
+            break
+        last -= 1
+    return last
+
+
 class LexiconKind(Kind):
     """Phrase patterns with context exceptions and property-based suggestions."""
 
@@ -82,6 +101,7 @@ class LexiconKind(Kind):
         "exempt_before_patterns": list,
         "exempt_after_patterns": list,
         "exception_patterns": list,
+        "unreferenced_patterns": list,
         "measurable_patterns": list,
         "property": str,
         "property_group": str,
@@ -107,6 +127,7 @@ class LexiconKind(Kind):
         "exempt_before_patterns": [],
         "exempt_after_patterns": [],
         "exception_patterns": [],
+        "unreferenced_patterns": [],
         "measurable_patterns": [],
         "property": "",
         "property_group": "vague",
@@ -144,6 +165,7 @@ class LexiconKind(Kind):
             PhraseSet(env.nlp, [f"<{opts['noun_class']}>"], word_classes, check=check) if opts["noun_class"] else None
         )
         self.exceptions = [userpatterns.compile_pattern(p) for p in opts["exception_patterns"]]
+        self.unreferenced = [userpatterns.compile_pattern(p) for p in opts["unreferenced_patterns"]]
         self.measurable = [userpatterns.compile_pattern(p) for p in opts["measurable_patterns"]]
         self.before = [userpatterns.compile_pattern(p + r"\s*$") for p in opts["exempt_before_patterns"]]
         self.after = [userpatterns.compile_pattern(r"^\s*" + p) for p in opts["exempt_after_patterns"]]
@@ -217,13 +239,20 @@ class LexiconKind(Kind):
         for c in sorted(found, key=lambda c: c.start_tok):
             if any(i in blocked for i in range(c.start_tok, c.end_tok)):
                 continue
-            if self.options["skip_proper_names"] and c.end_tok - c.start_tok == 1 and is_proper_name(doc, c.start_tok):
-                continue  # "Pleasant Valley collection", "Great Britain"
+            if self.options["skip_proper_names"] and self._names(doc, c):
+                continue  # "Pleasant Valley collection", "Great Britain", "the Classic Comfort range"
             if out and c.start_tok < out[-1].end_tok:
                 continue
             self._extend(doc, c)
             out.append(c)
         return out
+
+    @staticmethod
+    def _names(doc, c: _Candidate) -> bool:
+        """A match that is (the start of) a title-case name: one word, or every word capitalised."""
+        if c.end_tok - c.start_tok > 1 and not all(doc[i].is_title for i in range(c.start_tok, c.end_tok)):
+            return False
+        return is_proper_name(doc, c.start_tok)
 
     def _extend(self, doc, c: _Candidate) -> None:
         """Take in intensifiers before ("super soft") and words such as "enough" after."""
@@ -312,10 +341,15 @@ class LexiconKind(Kind):
         return self._run.finditer(pattern, text)
 
     def _exempt(self, clause: ClauseContext, facts: ClauseFacts, start: int, end: int, prop: str | None,
-                start_tok: int) -> bool:
+                start_tok: int, excepted: dict[int, list[tuple[int, int]]]) -> bool:
+        """``excepted``: spans of the exception patterns in this clause, by pattern index,
+        filled on first need and shared by the clause's candidates."""
         text = clause.text
-        for pattern in self.exceptions:
-            if any(m.start() <= start and m.end() >= end for m in self._finditer(pattern, text)):
+        for n, pattern in enumerate(self.exceptions):
+            spans = excepted.get(n)
+            if spans is None:
+                spans = excepted[n] = [(m.start(), m.end()) for m in self._finditer(pattern, text)]
+            if any(a <= start and b >= end for a, b in spans):
                 return True
         seg_start, seg_end = facts.segment_of(start)
         if self.before and self._any_search(self.before, text[seg_start:start]):
@@ -323,11 +357,16 @@ class LexiconKind(Kind):
         if self.after and self._any_search(self.after, text[end:seg_end]):
             return True
         # an identifier that ends the match counts too ("following the approved sample FC-220")
-        if self.options["reference_after"] and facts.referenced(end - 1, min(seg_end, end + 60)):
+        # ... unless the reference is only what the phrase aims at ("try to meet delivery date 2026-06-30")
+        aims = bool(self.unreferenced) and self._any_search(self.unreferenced, text[start:end])
+        if self.options["reference_after"] and not aims and facts.referenced(end - 1, min(seg_end, end + 60)):
             return True
         if self.options["measurable_context"]:
-            if facts.bound_after(end) or facts.defined(start):
+            if facts.bound_after(end) or facts.defined(start) or facts.claim_tested(start, end):
                 return True
+            judging = self.options["property_group"] == "vague"
+            if judging and (facts.heading_measured(start) or facts.quoted_text(start, end)):
+                return True  # "Hard-wearing flooring, class 33 per …"; the claim "Stays Fresh Longer"
             part_start, part_end = facts.part_of(start)
             if facts.measured(part_start, part_end):
                 return True
@@ -366,10 +405,12 @@ class LexiconKind(Kind):
         facts = facts_for(clause)
         doc = clause.doc
         default_prop = self.options["property"] or None
+        excepted: dict[int, list[tuple[int, int]]] = {}
         for c in candidates:
             start = doc[c.start_tok].idx
-            end = doc[c.end_tok - 1].idx + len(doc[c.end_tok - 1])
-            last = doc[c.end_tok - 1].lower_
+            last_tok = _last_word(doc, c.start_tok, c.end_tok)
+            end = doc[last_tok].idx + len(doc[last_tok])
+            last = doc[last_tok].lower_
             if end < len(clause.text) and clause.text[end] == "." and last in ABBREVIATIONS:
                 end += 1  # "etc." keeps its full stop
             elif last.endswith(".") and last.rstrip(".") and last.rstrip(".") not in ABBREVIATIONS:
@@ -379,7 +420,7 @@ class LexiconKind(Kind):
             prop, exempt_prop = self.support.properties_of(
                 facts, c.start_tok, c.end_tok, topics, default_prop, self.options["property_group"]
             )
-            if self._exempt(clause, facts, start, end, exempt_prop, c.start_tok):
+            if self._exempt(clause, facts, start, end, exempt_prop, c.start_tok, excepted):
                 continue
             values = {"match": clause.text[start:end], "topic": topic, "property": prop or "",
                       "object": self._object(doc, c)}

@@ -14,6 +14,7 @@ from ..buildcache import compile_pattern
 from ..model import Quantity
 from ..numbers import number_at
 from ..quantities import extract_quantities
+from ..userpatterns import TIMED, Matching
 from .base import ClauseContext, DocumentContext
 
 #: Characters of context a "before" pattern sees.
@@ -29,6 +30,8 @@ _PROPERTY_KINDS = (
     (compile_pattern(r"(?i)\b(?:dimensions?|measurements?|sizes?|length|width|height|diameter|thickness)\b"), "length"),
 )
 _STATEMENT_KINDS_DEFAULT = frozenset(("length", "area"))
+#: A deviation word before a value: "lower deviation 0 g", "variation not more than 2 %".
+_DEVIATION_BEFORE = compile_pattern(r"(?i)(?<!\bstandard[^\S\n])\b(?:deviations?|variations?)\b[^\d;,.\n]{0,30}\Z")
 ALL_KINDS = "*"
 
 
@@ -53,14 +56,21 @@ def compile_any(patterns: Iterable[str]) -> list[regex.Pattern]:
     return [userpatterns.compile_pattern(p) for p in patterns]
 
 
-def before_matches(patterns: Sequence[regex.Pattern], text: str, start: int) -> bool:
+def before_matches(patterns: Sequence[regex.Pattern], text: str, start: int, run: Matching = TIMED) -> bool:
+    """Whether a pattern matches the window before ``start``; ``run`` is the kind's
+    :func:`~specllint.userpatterns.matching_for` (the time limit unless the rule is built in)."""
+    if not patterns:
+        return False
     window = text[max(0, start - WINDOW) : start]
-    return any(userpatterns.search(p, window) for p in patterns)
+    return any(run.search(p, window) for p in patterns)
 
 
-def after_matches(patterns: Sequence[regex.Pattern], text: str, end: int) -> bool:
+def after_matches(patterns: Sequence[regex.Pattern], text: str, end: int, run: Matching = TIMED) -> bool:
+    """Whether a pattern matches the window after ``end`` (``run`` as in :func:`before_matches`)."""
+    if not patterns:
+        return False
     window = text[end : end + WINDOW]
-    return any(userpatterns.search(p, window) for p in patterns)
+    return any(run.search(p, window) for p in patterns)
 
 
 def written_unit(q: Quantity, text: str) -> str:
@@ -123,6 +133,16 @@ def tolerance_statement_kinds(text: str, quantities: Sequence[Quantity]) -> froz
     states, the property it names for a percentage, else lengths (drawings, ISO 2768)."""
     kinds: set[str] = set()
     stated = [q for q in quantities if q.tolerance is not None and q.value == 0]
+    # a deviation stated as a value: "thickness deviation no more than 0.1 mm", "permitted deviation 2 %"
+    deviations = [q for q in quantities if q.tolerance is None and _DEVIATION_BEFORE.search(
+        text, max(0, q.start - WINDOW), q.start)]
+    for q in deviations:
+        if q.unit == "percent":
+            kinds |= {k for pat, k in _PROPERTY_KINDS if pat.search(text)} or {ALL_KINDS}
+        elif q.unit:
+            kinds.add(kind_of(q))
+            if kind_of(q) == "length":
+                kinds.add("area")
     for q in stated or quantities:
         if q.tolerance is None:
             continue
@@ -137,9 +157,10 @@ def tolerance_statement_kinds(text: str, quantities: Sequence[Quantity]) -> froz
     return frozenset(kinds or _STATEMENT_KINDS_DEFAULT)
 
 
-def general_tolerances(document: DocumentContext | None, patterns: Sequence[regex.Pattern], key: str) -> frozenset[str]:
+def general_tolerances(document: DocumentContext | None, patterns: Sequence[regex.Pattern], key: str,
+                       run: Matching = TIMED) -> frozenset[str]:
     """Dimension kinds covered by general-tolerance statements anywhere in the document
-    (cached in ``document.facts[key]``)."""
+    (cached in ``document.facts[key]``; ``run`` as in :func:`before_matches`)."""
     if document is None or not patterns:
         return frozenset()
     cached = document.facts.get(key)
@@ -148,16 +169,17 @@ def general_tolerances(document: DocumentContext | None, patterns: Sequence[rege
     kinds: set[str] = set()
     for seg in document.segments:
         text = document.text[seg.start : seg.end]
-        if any(userpatterns.search(p, text) for p in patterns):
+        if any(run.search(p, text) for p in patterns):
             kinds |= tolerance_statement_kinds(text, extract_quantities(text))
     result = frozenset(kinds)
     document.facts[key] = result
     return result
 
 
-def clause_tolerances(clause: ClauseContext, patterns: Sequence[regex.Pattern]) -> frozenset[str]:
+def clause_tolerances(clause: ClauseContext, patterns: Sequence[regex.Pattern],
+                      run: Matching = TIMED) -> frozenset[str]:
     """Dimension kinds covered by a tolerance statement inside the clause itself."""
-    if not any(userpatterns.search(p, clause.text) for p in patterns):
+    if not any(run.search(p, clause.text) for p in patterns):
         return frozenset()
     return tolerance_statement_kinds(clause.text, clause.quantities)
 

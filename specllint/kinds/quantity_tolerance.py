@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from itertools import pairwise
 
+import regex
+
 from .. import userpatterns
 from ..buildcache import compile_pattern
 from ..model import Quantity
@@ -52,6 +54,8 @@ class MissingToleranceKind(Kind):
         "chain_designation_after_patterns": list,
         "mass_condition_after_patterns": list,
         "fill_after_patterns": list,
+        "measuring_point_before_patterns": list,
+        "measuring_point_after_patterns": list,
     }
     option_defaults = {
         "dimensions": ["length", "area", "volume", "mass", "areal_density"],
@@ -68,6 +72,8 @@ class MissingToleranceKind(Kind):
         "chain_designation_after_patterns": [],
         "mass_condition_after_patterns": [],
         "fill_after_patterns": [],
+        "measuring_point_before_patterns": [],
+        "measuring_point_after_patterns": [],
     }
 
     def __init__(self, rule, env) -> None:
@@ -86,6 +92,10 @@ class MissingToleranceKind(Kind):
         self.chain_designation = qs.compile_after(self.options["chain_designation_after_patterns"])
         self.mass_after = qs.compile_after(self.options["mass_condition_after_patterns"])
         self.fill_after = qs.compile_after(self.options["fill_after_patterns"])
+        self.point_before = qs.compile_before(self.options["measuring_point_before_patterns"])
+        self.point_after = qs.compile_after(self.options["measuring_point_after_patterns"])
+        #: built-in patterns are matched directly, others with the time limit
+        self._run = userpatterns.matching_for(rule.source)
 
     def check(self, clause: ClauseContext) -> Iterable[Hit]:
         quantities = clause.quantities
@@ -145,14 +155,20 @@ class MissingToleranceKind(Kind):
                 continue  # "Ø 6 mm h9", "1200 gsm greyboard ± 5 %"
             if any(conditioned(index[id(q)]) for q in group):
                 continue
-            if len(group) > 1 and qs.after_matches(self.chain_designation, text, last.end):
+            if len(group) > 1 and self._after(self.chain_designation, text, last.end):
                 continue  # "fuse 6,3 × 32 mm, F10A 250 V, IEC 60127-2": a size designated by a standard
             if covered is None:
-                covered = qs.general_tolerances(clause.document, self.general, self.fact_key)
-                covered = covered | qs.clause_tolerances(clause, self.local)
+                covered = qs.general_tolerances(clause.document, self.general, self.fact_key, self._run)
+                covered = covered | qs.clause_tolerances(clause, self.local, self._run)
             if qs.covers(covered, kind):
                 continue
             yield self._hit(text, group, kind)
+
+    def _before(self, patterns: list[regex.Pattern], text: str, start: int) -> bool:
+        return qs.before_matches(patterns, text, start, self._run)
+
+    def _after(self, patterns: list[regex.Pattern], text: str, end: int) -> bool:
+        return qs.after_matches(patterns, text, end, self._run)
 
     @staticmethod
     def _bounded(q: Quantity) -> bool:
@@ -163,24 +179,26 @@ class MissingToleranceKind(Kind):
         if q.limit != "min" or q.limit_start is None or q.limit_start > q.start:
             return False
         direct = _DIRECT_MIN.fullmatch(text[q.limit_start : q.start]) is not None
-        return not direct and qs.after_matches(self.layer_after, text, q.end)
+        return not direct and self._after(self.layer_after, text, q.end)
 
     def _test_context_start(self, text: str) -> int:
         """Where a test description starts ("Drop test: …"): masses and volumes after it are
         loads and fills of the test, not properties of the product; len(text) + 1 when none."""
-        starts = [m.end() for p in self.test_context if (m := userpatterns.search(p, text))]
+        starts = [m.end() for p in self.test_context if (m := self._run.search(p, text))]
         return min(starts, default=len(text) + 1)
 
     def _condition(self, text: str, q: Quantity) -> bool:
-        if qs.after_matches(self.layer_after, text, q.end):
+        if self._after(self.layer_after, text, q.end):
             return False  # "8 µm over 15 µm copper strike": a layer of the product, whatever comes before
         mass = qs.kind_of(q) == "mass"
-        if mass and qs.after_matches(self.fill_after, text, q.end):
+        if mass and self._after(self.fill_after, text, q.end):
             return False  # "filled with 1 000 g of microfibre": the product's filling, not a test fill
-        if qs.before_matches(self.before, text, q.start) or qs.after_matches(self.after, text, q.end):
+        if self._before(self.before, text, q.start) or self._after(self.after, text, q.end):
             return True
-        return mass and (qs.before_matches(self.mass_before, text, q.start)
-                         or qs.after_matches(self.mass_after, text, q.end))
+        if self._after(self.point_after, text, q.end) and self._before(self.point_before, text, q.start):
+            return True  # "measured flat 2 cm below the armhole": where the value is measured
+        return mass and (self._before(self.mass_before, text, q.start)
+                         or self._after(self.mass_after, text, q.end))
 
     def _hit(self, text: str, group: list[Quantity], kind: str) -> Hit:
         head, last = group[0], group[-1]
@@ -265,7 +283,9 @@ class ToleranceSanityKind(Kind):
                           message=f"“{q.text}”: the tolerance is not smaller than the nominal, "
                           "so the lower bound is zero or negative",
                           suggestions=(f"{qs.number_text(q, text)} {unit} ± ⟨{qs.nice(q.value * 0.05)}⟩ {unit}",))
-            elif q.high is not None and q.high < q.value and not _moving_from(text, q):
+            elif (q.high is not None and q.high < q.value and not _moving_from(text, q)
+                  and not (q.limit is not None and q.limit_start is not None and q.limit_start < q.start)):
+                # "charge cycles ≥ 500 to 80 % capacity": a limit sign before the first number is not a band
                 low, high = qs.format_number(q.high), qs.format_number(q.value)
                 yield Hit(q.start, q.end, message=f"“{q.text}”: the range runs from high to low",
                           suggestions=(f"{low}–{high} {unit}".strip(),))
