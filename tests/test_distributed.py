@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import importlib.util
-from pathlib import Path
-
 import pytest
+from generated import corpus_gen
 
 import specllint
 from specllint.model import to_dict
@@ -17,10 +15,6 @@ from specllint import distributed as sd  # noqa: E402
 
 pytestmark = pytest.mark.optional
 
-ROOT = Path(__file__).resolve().parent.parent
-_spec = importlib.util.spec_from_file_location("corpus_gen", ROOT / "benchmarks" / "corpus_gen.py")
-corpus_gen = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(corpus_gen)
 
 TEXTS = [*corpus_gen.generate_contracts(10, seed=21), "", "Material: durable plastic.", "\u2028\r\n\x00"]
 

@@ -4,13 +4,13 @@ memo of property look-ups, and built-in patterns matched without the time limit.
 
 from __future__ import annotations
 
-import importlib.util
 import tempfile
 from pathlib import Path
 
 import attrs
 import pytest
 import spacy
+from generated import contracts_text
 
 import specllint
 from specllint import userpatterns
@@ -19,15 +19,9 @@ from specllint.kinds.lexicon import LexiconKind
 from specllint.phraseset import PhraseSet
 from specllint.suggest import PropertyBook
 
-ROOT = Path(__file__).resolve().parent.parent
-
 
 def _corpus(n: int, seed: int) -> str:
-    spec = importlib.util.spec_from_file_location("corpus_gen", ROOT / "benchmarks" / "corpus_gen.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return "\n".join(module.generate_contracts(n, seed=seed))
+    return contracts_text(n, seed)
 
 
 TEXT = _corpus(4, seed=11) + "\n\nShip ASAP. Colour as per sample; eco-friendly, ecofriendly and soft-ish packaging.\n"

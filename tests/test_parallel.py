@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 import subprocess
 import sys
 import weakref
@@ -10,6 +9,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
+from generated import corpus_gen
 
 import specllint
 from specllint.model import to_dict
@@ -18,15 +18,6 @@ from specllint.streaming import ForwardLineIndex
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def _corpus_gen():
-    spec = importlib.util.spec_from_file_location("corpus_gen", ROOT / "benchmarks" / "corpus_gen.py")
-    module = importlib.util.module_from_spec(spec)
-    assert spec.loader is not None
-    spec.loader.exec_module(module)
-    return module
-
-
-corpus_gen = _corpus_gen()
 CONTRACTS = corpus_gen.generate_contracts(12, seed=5)
 
 

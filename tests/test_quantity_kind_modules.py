@@ -4,11 +4,9 @@ of SPL202 searched once per clause."""
 
 from __future__ import annotations
 
-import importlib.util
-from pathlib import Path
-
 import attrs
 import regex
+from generated import contracts_text
 
 import specllint
 from specllint import userpatterns
@@ -20,16 +18,11 @@ from specllint.kinds.quantity_tolerance import MissingToleranceKind
 from specllint.kinds.quantity_units import DualUnitKind as ReExported
 from specllint.kinds.quantity_units import MissingUnitKind
 
-ROOT = Path(__file__).resolve().parent.parent
 QUANTITY_RULES = ["SPL201", "SPL202", "SPL203", "SPL204"]
 
 
 def _corpus(n: int, seed: int) -> str:
-    spec = importlib.util.spec_from_file_location("corpus_gen", ROOT / "benchmarks" / "corpus_gen.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return "\n".join(module.generate_contracts(n, seed=seed))
+    return contracts_text(n, seed)
 
 
 def _kinds(linter: Linter) -> list:

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
 from pathlib import Path
 
 import pytest
+from generated import contracts
 
 import specllint
 from specllint import section_scan, sections
@@ -213,10 +213,7 @@ def _evaluate(text: str) -> dict:
 
 
 def _generated_contracts(count: int, seed: int) -> list[str]:
-    spec = importlib.util.spec_from_file_location("corpus_gen", ROOT / "benchmarks" / "corpus_gen.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return list(module.generate_contracts(count, seed=seed))
+    return contracts(count, seed)
 
 
 def test_gates_never_change_a_result(monkeypatch):
