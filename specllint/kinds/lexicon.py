@@ -358,8 +358,8 @@ class LexiconKind(Kind):
             return True
         # an identifier that ends the match counts too ("following the approved sample FC-220")
         # ... unless the reference is only what the phrase aims at ("try to meet delivery date 2026-06-30")
-        aims = bool(self.unreferenced) and self._any_search(self.unreferenced, text[start:end])
-        if self.options["reference_after"] and not aims and facts.referenced(end - 1, min(seg_end, end + 60)):
+        if (self.options["reference_after"] and facts.referenced(end - 1, min(seg_end, end + 60))
+                and not (self.unreferenced and self._any_search(self.unreferenced, text[start:end]))):
             return True
         if self.options["measurable_context"]:
             if facts.bound_after(end) or facts.defined(start) or facts.claim_tested(start, end):
