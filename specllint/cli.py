@@ -65,6 +65,9 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--baseline", type=Path, metavar="FILE", help="hide the findings recorded in this baseline")
     check.add_argument("--write-baseline", type=Path, metavar="FILE",
                        help="record the current findings in FILE and exit 0 (see docs/integrations.md)")
+    check.add_argument("--stream", action="store_true",
+                       help="print clause findings as they are found, in memory bounded by the largest clause "
+                            "(concise or json-lines; no sections, scores or document-level checks)")
     check.add_argument("--no-cache", action="store_true",
                        help="build the linter from scratch, without the start-up cache (see docs/performance.md)")
 
@@ -151,6 +154,8 @@ def _check(args: argparse.Namespace) -> int:
 
         get_linter(config)  # built (or loaded) now, so that start-up ends here
         _started()
+        if args.stream:
+            return _check_stream(args, config)
         results = lint_paths(args.paths, config, explicit_config=args.config is not None,
                              cli_args=args, jobs=args.jobs, stdin_name=args.stdin_filename)
         if args.write_baseline:
@@ -185,6 +190,60 @@ def _check(args: argparse.Namespace) -> int:
             if r.error:
                 print(f"specllint: {r.error}", file=sys.stderr)
     return _exit_code(results, config, args.exit_zero)
+
+
+#: formats that can print a finding as soon as it is found
+STREAM_FORMATS = ("concise", "json-lines")
+
+
+def _stream_conflict(args: argparse.Namespace) -> str | None:
+    """Why ``--stream`` cannot be combined with the other options given, or None."""
+    if args.output_format not in STREAM_FORMATS:
+        return f"--stream prints {' or '.join(STREAM_FORMATS)}, not {args.output_format!r}"
+    for flag, given in (("--baseline", args.baseline), ("--write-baseline", args.write_baseline),
+                        ("--statistics", args.statistics), ("--jobs", args.jobs != 1)):
+        if given:
+            return f"--stream cannot be combined with {flag}"
+    return None
+
+
+def _check_stream(args: argparse.Namespace, config: Config) -> int:
+    """``check --stream``: one line per clause finding, written as it is found."""
+    from .model import to_dict
+    from .output.json_lines import line
+    from .output.text import concise_line
+    from .runner import iter_path_findings
+
+    problem = _stream_conflict(args)
+    if problem:
+        print(f"specllint: error: {problem}", file=sys.stderr)
+        return EXIT_ERROR
+    try:
+        out = args.output_file.open("w", encoding="utf-8") if args.output_file else sys.stdout
+    except OSError as exc:
+        print(f"specllint: cannot write {args.output_file}: {exc.strerror or exc}", file=sys.stderr)
+        return EXIT_ERROR
+    as_json = args.output_format == "json-lines"
+    errors = failing = False
+    try:
+        for name, cfg, finding, error in iter_path_findings(
+            args.paths, config, explicit_config=args.config is not None, cli_args=args, stdin_name=args.stdin_filename
+        ):
+            if finding is None:
+                errors = True
+                out.flush()
+                print(f"specllint: {error}", file=sys.stderr)
+                continue
+            out.write((line({"path": name, **to_dict(finding)}) if as_json else concise_line(name, finding)) + "\n")
+            failing = failing or severity_rank(finding.severity) >= severity_rank(cfg.fail_on)
+    finally:
+        if out is not sys.stdout:
+            out.close()
+        else:
+            out.flush()
+    if errors:
+        return EXIT_ERROR
+    return EXIT_FINDINGS if failing and not args.exit_zero else EXIT_OK
 
 
 def cmd_rules(args: argparse.Namespace) -> int:

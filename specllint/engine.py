@@ -13,7 +13,7 @@ from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from functools import lru_cache
 from itertools import accumulate
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 from spacy.strings import get_string_id
@@ -31,6 +31,9 @@ from .positions import LineIndex
 from .segmentation import Segment, segment
 from .textutil import sanitize
 from .vocab_zone import transient_vocab
+
+if TYPE_CHECKING:
+    from spacy.language import Language
 
 #: Clauses handed to spaCy per batch.
 BATCH_SIZE = 256
@@ -156,13 +159,15 @@ class Linter:
 
     # -- internals ----------------------------------------------------------------------
     def _clause_hits(
-        self, text: str, segs: Iterable[Segment], document: DocumentContext
+        self, text: str, segs: Iterable[Segment], document: DocumentContext, nlp: Language | None = None
     ) -> Iterator[tuple[Segment, list[tuple[RuleRunner, Hit]]]]:
         """Hits per clause. ``segs`` may be a lazy iterator: spaCy reads it in batches of
-        ``BATCH_SIZE`` and each batch's Docs are dropped once its clauses are checked."""
+        ``BATCH_SIZE`` and each batch's Docs are dropped once its clauses are checked.
+        ``nlp``: another pipeline of the same kind to tokenize with (streaming swaps in a
+        fresh vocabulary now and then)."""
         pairs = ((text[s.start : s.end], s) for s in segs)
         gates = [self._gate(runner) for runner in self.clause_runners]
-        for doc, seg in self.nlp.pipe(pairs, batch_size=BATCH_SIZE, as_tuples=True):
+        for doc, seg in (nlp or self.nlp).pipe(pairs, batch_size=BATCH_SIZE, as_tuples=True):
             ctx = self.clause_context(text, seg, doc, document)
             hashes = lower_hashes(doc)
             hits: list[tuple[RuleRunner, Hit]] = []

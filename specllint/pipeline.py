@@ -28,6 +28,16 @@ def _build(model: str | None) -> Language:
         raise ConfigError(f"model: cannot load spaCy pipeline {model!r}: {str(exc).splitlines()[0]}") from None
 
 
+def fresh_blank() -> Language:
+    """A new blank English pipeline with a vocabulary of its own.
+
+    spaCy's memory zones free the lexemes a block added but leave a deleted slot in the
+    vocabulary's index for each, and the index keeps growing with every distinct spelling
+    ever seen; a long stream therefore tokenizes with a fresh pipeline now and then and
+    drops the old one with its index."""
+    return spacy.blank("en")
+
+
 def get_nlp(model: str | None = None) -> Language:
     """The shared pipeline for ``model`` (None = blank English), built once."""
     with _LOCK:

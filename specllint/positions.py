@@ -41,3 +41,41 @@ class LineIndex:
 
     def line_start(self, line: int) -> int:
         return self._starts[line - 1]
+
+
+class ForwardLineIndex:
+    """Offset -> (line, column) for offsets that mostly move forward, in O(1) memory.
+
+    Unlike :class:`~specllint.positions.LineIndex` it stores no table of line starts: it
+    counts newlines from the last position asked for, so a pass over the text in order
+    costs one scan in total.
+    """
+
+    __slots__ = ("_line", "_line_start", "_pos", "_text")
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._line = 1  # line of _pos
+        self._line_start = 0  # offset where that line starts
+        self._pos = 0
+
+    def line_of(self, offset: int) -> int:
+        """1-based line of ``offset``."""
+        return self.position(offset)[0]
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """1-based (line, column) of ``offset``; columns count characters."""
+        text = self._text
+        offset = max(0, min(offset, len(text)))
+        if offset >= self._pos:
+            newlines = text.count("\n", self._pos, offset)
+            if newlines:
+                self._line += newlines
+                self._line_start = text.rfind("\n", self._pos, offset) + 1
+            self._pos = offset
+            return self._line, offset - self._line_start + 1
+        if offset >= self._line_start:
+            return self._line, offset - self._line_start + 1
+        # Backwards past a line start (a finding earlier in a multi-line clause).
+        line = self._line - text.count("\n", offset, self._line_start)
+        return line, offset - (text.rfind("\n", 0, offset) + 1) + 1

@@ -16,7 +16,7 @@ from typing import Any
 
 from .config import Config
 from .files import STDIN, FileResult, InputError, collect, read_input
-from .model import Report
+from .model import Finding, Report
 
 
 def _lint_text(text: str, config: Config, path: str | None) -> Report:
@@ -142,3 +142,31 @@ def lint_paths(
 
     with ProcessPoolExecutor(max_workers=workers) as pool:
         return list(pool.map(_lint_file_job, jobs_list, chunksize=1))
+
+
+def iter_path_findings(
+    paths: Sequence[str],
+    config: Config,
+    explicit_config: bool = False,
+    cli_args: Any = None,
+    stdin_name: str | None = None,
+) -> Iterator[tuple[str, Config, Finding | None, str | None]]:
+    """Clause findings of files, directories and ``-``, streamed in bounded memory.
+
+    Yields ``(name, config, finding, None)`` for each finding as
+    :func:`specllint.iter_findings` finds it, and ``(name, config, None, message)`` for an
+    input that cannot be read; the other inputs are still linted. Only one input's text is
+    held at a time; no report is built (no sections, scores or document-level checks).
+    """
+    from .streaming import iter_findings
+
+    for path in collect(paths):
+        cfg = _config_for(path, config, explicit_config, cli_args)
+        name = (stdin_name or "<stdin>") if path == STDIN else path
+        try:
+            text = read_input(path, cfg.max_bytes)
+        except InputError as exc:
+            yield name, cfg, None, str(exc)
+            continue
+        for finding in iter_findings(text, cfg, None if path == STDIN else path):
+            yield name, cfg, finding, None

@@ -17,7 +17,7 @@ import regex
 import tomllib
 
 from .buildcache import compile_pattern
-from .positions import LineIndex
+from .positions import ForwardLineIndex
 from .sentences import MAX_CLAUSE, capped, split_sentences  # noqa: F401  (MAX_CLAUSE: re-exported)
 
 #: Clauses longer than this are split into their sentences.
@@ -167,7 +167,7 @@ def iter_structure(text: str, front: FrontMatter | None = None) -> Iterator[Segm
     :func:`segment` collects them; streaming callers consume them one at a time, so
     memory does not grow with the number of clauses.
     """
-    lines = LineIndex(text)
+    lines = ForwardLineIndex(text)  # segments come in text order: no table of line starts
     labeller = _Labeller()
     heading: str | None = None
     table_header: str | None = None
@@ -282,7 +282,7 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int] | None:
     return (start, end) if end > start else None
 
 
-def _block_segments(text: str, lines: LineIndex, block: _Block, heading: str | None) -> Iterator[Segment]:
+def _block_segments(text: str, lines: ForwardLineIndex, block: _Block, heading: str | None) -> Iterator[Segment]:
     span = _trimmed(text, block.start, block.end)
     if span is None:
         return

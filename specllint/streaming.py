@@ -21,48 +21,21 @@ from collections.abc import Iterator, Mapping, Sequence
 from itertools import islice
 from typing import TYPE_CHECKING, Any
 
+from .heap import release as release_freed_memory
 from .model import Finding
+from .positions import ForwardLineIndex
 from .vocab_zone import transient_vocab
 
 #: clauses checked per vocabulary block (a few of the engine's spaCy batches)
 CHUNK_CLAUSES = 1024
+#: chunks tokenized with one blank pipeline before a fresh one replaces it (see
+#: :func:`specllint.pipeline.fresh_blank`); a trained pipeline is never replaced
+VOCAB_CHUNKS = 32
 
 if TYPE_CHECKING:
     from .config import Config
 
-
-class ForwardLineIndex:
-    """Offset -> (line, column) for offsets that mostly move forward, in O(1) memory.
-
-    Unlike :class:`~specllint.positions.LineIndex` it stores no table of line starts: it
-    counts newlines from the last position asked for, so a pass over the text in order
-    costs one scan in total.
-    """
-
-    __slots__ = ("_line", "_line_start", "_pos", "_text")
-
-    def __init__(self, text: str) -> None:
-        self._text = text
-        self._line = 1  # line of _pos
-        self._line_start = 0  # offset where that line starts
-        self._pos = 0
-
-    def position(self, offset: int) -> tuple[int, int]:
-        """1-based (line, column) of ``offset``; columns count characters."""
-        text = self._text
-        offset = max(0, min(offset, len(text)))
-        if offset >= self._pos:
-            newlines = text.count("\n", self._pos, offset)
-            if newlines:
-                self._line += newlines
-                self._line_start = text.rfind("\n", self._pos, offset) + 1
-            self._pos = offset
-            return self._line, offset - self._line_start + 1
-        if offset >= self._line_start:
-            return self._line, offset - self._line_start + 1
-        # Backwards past a line start (a finding earlier in a multi-line clause).
-        line = self._line - text.count("\n", offset, self._line_start)
-        return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
+__all__ = ["CHUNK_CLAUSES", "VOCAB_CHUNKS", "ForwardLineIndex", "LazySegments", "iter_findings"]
 
 
 class LazySegments(Sequence):
@@ -126,6 +99,7 @@ def iter_findings(
     from .config_files import per_file_ignores
     from .engine import _FindingBuilder, get_linter
     from .kinds import DocumentContext
+    from .pipeline import fresh_blank
     from .segmentation import Segment, iter_structure, split_front_matter
     from .textutil import sanitize
 
@@ -151,12 +125,17 @@ def iter_findings(
     builder = _FindingBuilder(text, ForwardLineIndex(text))  # type: ignore[arg-type]
     suppressions = _Suppressions(text)
     ignored = per_file_ignores(linter.config, path)  # code prefixes; () when none apply
+    nlp = linter.nlp
+    chunks = 0
     while chunk := list(islice(segments, CHUNK_CLAUSES)):
+        chunks += 1
+        if chunks % VOCAB_CHUNKS == 0 and not linter.config.model:
+            nlp = fresh_blank()  # the old vocabulary's index of spellings goes with it
         # Each chunk in its own vocabulary block: the spellings it brings are freed before
         # the next, so memory does not grow with the document (see vocab_zone).
         found: list[Finding] = []
-        with transient_vocab(linter.nlp):
-            for seg, hits in linter._clause_hits(clean, chunk, document):
+        with transient_vocab(linter.nlp), transient_vocab(nlp):
+            for seg, hits in linter._clause_hits(clean, chunk, document, nlp):
                 if not hits:
                     continue
                 key = linter._clause_key(clean, seg)
@@ -166,5 +145,6 @@ def iter_findings(
                     f for f in builder.drain()
                     if not f.code.startswith(ignored) and not suppressions.suppressed(f)
                 )
+        release_freed_memory()
         yield from found
 

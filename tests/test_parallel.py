@@ -81,6 +81,25 @@ def test_iter_findings_equals_clause_findings_of_lint():
     assert streamed, "the generated corpus should have vague wording"
 
 
+def test_iter_findings_with_fresh_vocabularies_equals_lint(monkeypatch):
+    # Small chunks and a new blank pipeline every second chunk: findings must not change.
+    from specllint import pipeline, streaming
+
+    made = []
+
+    def counting_blank():
+        made.append(pipeline.spacy.blank("en"))
+        return made[-1]
+
+    monkeypatch.setattr(streaming, "CHUNK_CLAUSES", 16)
+    monkeypatch.setattr(streaming, "VOCAB_CHUNKS", 2)
+    monkeypatch.setattr(pipeline, "fresh_blank", counting_blank)
+    text = "\n".join(CONTRACTS)
+    streamed = list(specllint.iter_findings(text))
+    assert len(made) >= 3
+    assert streamed == [f for f in specllint.lint(text).findings if f.clause is not None]
+
+
 def test_iter_findings_honours_suppression_comments():
     text = (
         "1. Material: high quality steel.\n"
@@ -106,6 +125,20 @@ def test_forward_line_index_agrees_with_line_index():
     # forward, backward within a line, backward over lines, and past the end
     for offset in [0, 1, 2, 5, 4, 9, 3, 0, 17, 12, 30, len(text), len(text) + 5, 7]:
         assert fwd.position(offset) == ref.position(offset), offset
+        assert fwd.line_of(offset) == ref.line_of(min(offset, len(text))), offset
+
+
+def test_segment_labels_use_the_right_line_numbers():
+    from specllint.positions import LineIndex
+    from specllint.segmentation import segment
+
+    text = "# Terms\n\nFirst line.\nStill the paragraph.\n\n| a | b |\n|---|---|\n| x | y |\n\nLast one. Two.\n" * 30
+    ref = LineIndex(text)
+    segments, _, _ = segment(text)
+    unlabelled = [s for s in segments if s.label.startswith("L")]
+    assert len(unlabelled) > 60
+    for s in unlabelled:
+        assert s.label.split(".")[0] == f"L{ref.line_of(s.start)}", s
 
 
 class _SpyPipeline:

@@ -16,6 +16,11 @@ def _location(result: FileResult, f: Finding) -> str:
     return f"{result.path}:{f.line}:{f.column}"
 
 
+def concise_line(path: str, f: Finding) -> str:
+    """``path:line:col: CODE [severity] message``: a finding in the ``concise`` format."""
+    return f"{path}:{f.line}:{f.column}: {f.code} [{f.severity}] {f.message}"
+
+
 def render_concise(results: Sequence[FileResult], ctx: RenderContext) -> str:
     """One line per finding: ``path:line:col: CODE [severity] message``."""
     lines = []
@@ -25,7 +30,7 @@ def render_concise(results: Sequence[FileResult], ctx: RenderContext) -> str:
             continue
         assert result.report is not None
         for f in result.report.findings:
-            lines.append(f"{_location(result, f)}: {f.code} [{f.severity}] {f.message}")
+            lines.append(concise_line(result.path, f))
     lines.extend(_footer(results, ctx))
     return "\n".join(lines) + "\n"
 
