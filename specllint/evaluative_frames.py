@@ -50,8 +50,8 @@ import regex
 
 from .evaluative_lexicon import adjectives as lexicon_adjectives
 from .evaluative_lexicon import adverbs as lexicon_adverbs
-from .evaluative_lexicon import product_nouns, product_words, stopwords, strong_adjectives
-from .morphology import adjective_forms
+from .evaluative_lexicon import product_nouns, product_nuisances, product_words, stopwords, strong_adjectives
+from .morphology import adjective_forms, default_morphology
 from .vocabulary import function_words
 
 HYPHENS = frozenset({"-", "‐", "‑"})
@@ -64,7 +64,7 @@ COMPOUND_FIRST_STOP = frozenset({
 COMPOUND_CONTEXT = frozenset({
     "stable", "steady", "clear", "fast", "cold", "hot", "tight", "firm", "soft", "hard", "strong", "thin",
     "thick", "smooth", "sharp", "stiff", "tough", "flat", "even", "dense", "rigid", "quiet", "silent", "bright",
-    "solid", "secure", "safe", "light", "kind",
+    "solid", "secure", "safe", "light", "kind", "cool", "warm",
 })
 #: second parts of compounds that are nouns as often as adjectives ("spot-light", "back-light")
 COMPOUND_NOUN_LIKE = frozenset({"light"})
@@ -72,6 +72,11 @@ COMPOUND_NOUN_LIKE = frozenset({"light"})
 INTENSIFIERS = frozenset({
     "very", "highly", "extremely", "super", "ultra", "exceptionally", "incredibly", "really", "truly",
     "especially", "particularly", "perfectly", "beautifully", "superbly", "immaculately", "impeccably",
+})
+#: intensifiers that grade any adjective after them ("very cooling", "extremely tactile")
+DEGREE_INTENSIFIERS = frozenset({
+    "very", "extremely", "incredibly", "exceptionally", "super", "ultra", "remarkably", "amazingly", "exceedingly",
+    "insanely", "unbelievably",
 })
 #: participles that an intensifier does not turn into a quality claim
 PARTICIPLE_STOP = frozenset({
@@ -148,6 +153,12 @@ Y_NOUNS = frozenset({
     "apply", "supply", "reply", "imply", "comply", "verify", "dry", "try", "cry", "fry", "spy", "fly", "ply",
 })
 ARTICLES = frozenset({"the", "a", "an"})
+#: words of an absence or a trace of a nuisance ("no play", "minimal backlash")
+ABSENCE = frozenset({"no", "zero", "nil", "minimal", "minimum", "negligible", "little"})
+#: second parts of a compound that deny a nuisance ("lag-less", "dot-free")
+ABSENCE_SUFFIX = frozenset({"less", "free"})
+#: after a participle: it is a passive verb ("absorbed into the skin", "concerned by the change")
+PASSIVE_AFTER = frozenset({"by", "into", "in", "within", "from", "very", "quickly", "fully", "completely"})
 #: words that coordinate two predicates ("grippy and non-slip", "squishy, slow-rising")
 JOINS = frozenset({"and", "or", "but", "yet", ",", "&", "/"})
 #: what may open the clause part before a terse predicate's subject
@@ -157,7 +168,7 @@ PUNCT_CLOSE = frozenset({".", ",", ";", ":", "!", "?", ")", "/"})
 
 
 def _closes(doc, i: int) -> bool:
-    return i >= len(doc) or doc[i].text in PUNCT_CLOSE or doc[i].lower_ in ("and", "or", "but", "yet")
+    return i >= len(doc) or doc[i].text in PUNCT_CLOSE or doc[i].lower_ in ("and", "or", "but", "yet", "&")
 
 
 def _tight(doc, i: int) -> bool:
@@ -199,13 +210,17 @@ def is_proper_name(doc, i: int) -> bool:
     collection"), inside a clause or opening it when lower-case words follow the pair, or a
     longer title-case run that names a product line or is followed by its code ("Luxury Linen
     Edition style LL-208")."""
-    if i + 1 >= len(doc) or not (doc[i].is_title and doc[i + 1].is_title):
+    second = i + 1
+    if i + 3 < len(doc) and doc[i + 1].text in HYPHENS and _tight(doc, i) and _tight(doc, i + 1) \
+            and doc[i + 3].is_alpha:
+        second = i + 2  # a hyphenated title-case name before a noun reads as two words ("Snug-Fit seat covers")
+    if second >= len(doc) or not (doc[i].is_title and doc[second].is_title):
         return False
     if i > 0 and not doc[i - 1].is_punct:
         return True
-    if i + 2 >= len(doc) or not doc[i + 2].is_title:
+    if second + 1 >= len(doc) or not doc[second + 1].is_title:
         return True
-    end = i + 2
+    end = second + 1
     while end < len(doc) and doc[end].is_title:
         end += 1
     return _names_product(doc, i, end)
@@ -230,6 +245,8 @@ class JudgingFrames:
         self.words = lexicon_adjectives() | anywhere | product_words("frames") | self.predicative
         self.strong = (strong_adjectives() | anywhere) - ATTRIBUTIVE_STOP
         self.judgement_nouns = JUDGEMENT_NOUNS | product_nouns()
+        morph = default_morphology()
+        self.nuisances = frozenset(f for w in product_nuisances() for f in morph.forms(w, "noun"))
         self.function = function_words()
         own = lexicon_adverbs(w for w in listed if w.isalpha() and len(w) > 3)
         self.lexicon_adverbs = frozenset(lexicon_adverbs(self.words - self.predicative)) | {
@@ -257,9 +274,10 @@ class JudgingFrames:
 
     def triggers(self) -> frozenset[str]:
         """Lower-case tokens without which no frame can match (besides :meth:`fragments`)."""
-        return self.words | frozenset(self.adverbs) | INTENSIFIERS | COMPOUND_CONTEXT | self.judgement_nouns \
+        return self.words | frozenset(self.adverbs) | INTENSIFIERS | DEGREE_INTENSIFIERS | COMPOUND_CONTEXT \
+            | self.judgement_nouns \
             | self.comparatives \
-            | TERSE_CONTEXT | {"enough", "like"}
+            | TERSE_CONTEXT | self.nuisances | {"enough", "like"}
 
     def _adjective_like(self, token) -> bool:
         low = token.lower_
@@ -307,6 +325,8 @@ class JudgingFrames:
                 return (i - 2, i + 1)
             if low == "like" and (_closes(doc, i + 1) or doc[i + 1].is_alpha):
                 return (i - 2, i + 1)
+        if low.endswith("ly") and low[:-2] in self.predicative and i > 0 and doc[i - 1].lower_ in self.hedges:
+            return (i, i + 1)  # "snap on more positively": a hedge makes the adverb a judgement
         if (low in self.adverbs or (low in self.words and low.endswith("ly"))) and low not in ADVERB_STOP:
             if i + 1 < n and (self._adjective_like(doc[i + 1]) or doc[i + 1].lower_ in self.second) \
                     and (i + 1) not in taken:
@@ -323,6 +343,11 @@ class JudgingFrames:
         if low.endswith(DERIVED_ADVERB) and low not in DERIVED_ADVERB_STOP and i + 1 < n \
                 and self._participle(doc[i + 1]) and (i + 1) not in taken:
             return (i, i + 2)  # "generously padded", "meticulously stitched"
+        if low in self.nuisances:
+            return self._absence(doc, i)
+        if low in ABSENCE_SUFFIX and i >= 2 and doc[i - 1].text in HYPHENS and _tight(doc, i - 2) \
+                and _tight(doc, i - 1) and doc[i - 2].lower_ in self.nuisances:
+            return (i - 2, i + 1)  # "lag-less", "dot-free"
         if low in self.words:
             return self._adjective(doc, i, others, evaluative)
         if low in self.comparatives and token.is_alpha and not is_proper_name(doc, i):
@@ -337,7 +362,43 @@ class JudgingFrames:
             return (i - 1, i + 1)
         if self._participle(token) and i > 0 and doc[i - 1].lower_ in INTENSIFIERS and (i - 1) not in taken:
             return (i - 1, i + 1)
+        if low in DEGREE_INTENSIFIERS and i + 1 < n and (i + 1) not in taken and self._intensified(doc, i):
+            return (i, i + 2)  # "very cooling", "extremely tactile": an intensifier grades a quality
         return None
+
+    def _intensified(self, doc, i: int) -> bool:
+        """Token ``i`` is an intensifier before an adjective it grades (not "the very end")."""
+        if i > 0 and doc[i - 1].lower_ in ARTICLES | {"this", "that", "its", "their"}:
+            return False
+        word = doc[i + 1]
+        low = word.lower_
+        if not word.is_alpha or low in self.function or low in stopwords() or low in ACCEPTANCE:
+            return False
+        return self._adjective_like(word) or (low.endswith("ing") and len(low) > 5)
+
+    def _absence(self, doc, i: int) -> tuple[int, int] | None:
+        """An absence or trace of the nuisance at ``i`` that ends its phrase: "no play", "zero
+        stickiness", "minimal axial play", "no any smell"; not "no play value"."""
+        if i + 1 < len(doc) and doc[i + 1].is_alpha and doc[i + 1].lower_ not in self.function:
+            return None  # the nuisance names a kind of thing: "zero latency mode", "no fatigue cracks"
+        j = i - 1
+        if j >= 0 and doc[j].lower_ == "any":
+            j -= 1
+        elif j >= 1 and doc[j].is_alpha and doc[j].lower_ not in self.function and doc[j - 1].lower_ in ABSENCE:
+            j -= 1  # one word between: "no visible flicker", "minimal axial play"
+        if j >= 0 and doc[j].lower_ in ABSENCE | {"hardly", "barely"}:
+            return (j, i + 1)
+        return None
+
+    @staticmethod
+    def _passive(doc, i: int) -> bool:
+        """A participle of the lexicon ("absorbed", "composed") used as a passive verb: followed
+        by its agent, a preposition of the action or an adverb of manner."""
+        low = doc[i].lower_
+        if not low.endswith("ed") or i + 1 >= len(doc):
+            return False
+        nxt = doc[i + 1].lower_
+        return nxt in PASSIVE_AFTER or (nxt.endswith("ly") and len(nxt) > 4)
 
     @staticmethod
     def _after_look(doc, start: int) -> bool:
@@ -434,6 +495,8 @@ class JudgingFrames:
 
     def _adjective(self, doc, i: int, others: list[tuple[int, int]], evaluative) -> tuple[int, int] | None:
         n = len(doc)
+        if self._passive(doc, i):
+            return None  # "be absorbed very rapidly", "is composed of": a verb, not a judgement
         if evaluative(i, i + 1, others):
             return (i, i + 1)
         prev = doc[i - 1].text if i > 0 else ""
@@ -452,6 +515,11 @@ class JudgingFrames:
             return (i, i + 1)
         # the result of a verb ("leaves skin supple", "left plumped")
         if self._result(doc, i):
+            return (i, i + 1)
+        # the first of two adjectives coordinated before the property they judge ("of sound and
+        # merchantable quality", "a compact and sturdy construction")
+        if i + 3 < n and nxt in ("and", "or", "&") and doc[i + 2].is_alpha and doc[i + 2].lower_ not in self.function \
+                and doc[i + 3].lower_ in self.nouns:
             return (i, i + 1)
         if doc[i].lower_ in self.predicative:
             return (i, i + 1) if self._terse(doc, i) else None

@@ -177,6 +177,12 @@ def product_nouns() -> frozenset[str]:
     return frozenset(vocabulary.words(PRODUCT, "nouns"))
 
 
+@cache
+def product_nuisances() -> frozenset[str]:
+    """Graded nuisances ("play", "glare", "stickiness"): their absence or trace judges ("no play")."""
+    return frozenset(vocabulary.words(PRODUCT, "nuisances"))
+
+
 def adverbs(words: Iterable[str]) -> dict[str, str]:
     """-ly adverb -> adjective for ``words`` ("neat" -> "neatly", "generous" -> "generously")."""
     out: dict[str, str] = {}

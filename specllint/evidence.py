@@ -75,7 +75,8 @@ _REFERENCE = compile_pattern(
     r"|(?<![\p{L}\d])[vV]\d+(?:\.\d+)*\b"  # a version: "brand book v4"
     r"|\b\d{2,4}/\d{1,4}/(?:EC|EU|EEC|CE|UE|EG)\b"  # an EU act: "Directive 2009/48/EC"
     r"|\b(?i:annex|appendix|exhibit|schedule|attachment|enclosure|clause|section)\s+[A-Z0-9][\w.]*"
-    r"|\b(?i:PO|P/O|SO|PI|order|invoice|contract|sample|drawing|file|ref(?:erence)?|account|lot|batch|build|item|article|model|style)"
+    r"|\b(?i:PO|P/O|SO|PI|order|invoice|contract|sample|drawing|file|ref(?:erence)?|account|lot|batch|build|item|article|model|style"
+    r"|SKU|EAN|UPC|GTIN|P/N|PN|part|NB)"
     r"\s*(?i:no\.?|nr\.?|#)?\s*\d[\w.\-/]*"
     r"|\b[\w-]+\.(?:pdf|ai|eps|psd|dwg|dxf|step|stp|igs|iges|jpg|jpeg|png|tiff?|xlsx?|docx?|zip)\b"
     r"|\b(?:SGS|Intertek|Bureau\s+Veritas|BV|TÜV|TUV|Eurofins|UL|CTI|QIMA|Hohenstein|V-Trust|ALS|Applus|DEKRA|"
@@ -84,7 +85,10 @@ _REFERENCE = compile_pattern(
 _SAMPLE_REF = compile_pattern(
     r"\b(?i:samples?|swatch(?:es)?|strike-offs?|lab\s*dips?|proofs?|panels?|chips?|masters?|references?)"
     r"\s+(?i:no\.?\s*|nr\.?\s*|#\s*|ref\.?\s*)?[A-Z]{0,6}[-‐‑/_]?\d[\w.\-/]*"
-    r"|\b(?i:dated|signed(?:\s+on)?|approved\s+on)\s+\d{4}-\d{1,2}-\d{1,2}\b",
+    r"|\b(?i:dated|signed(?:\s+on)?|approved\s+on)\s+\d{4}-\d{1,2}-\d{1,2}\b"
+    # a document named with its code and revision ("per the photometric file LDT-4410 rev A")
+    r"|\b(?i:per|to|as\s+in|as\s+per|according\s+to|in)\s+(?i:the\s+)?(?:[\w-]+\s+){0,2}[A-Z]{1,6}[-‐‑/_]?\d[\w.\-/]*"
+    r"\s+(?i:rev(?:ision)?\.?|issue|edition|version|ver\.)\s*[A-Z0-9]\b",
 )
 #: a date after these words is a deadline, not the date that identifies a document
 _DEADLINE_BEFORE = compile_pattern(
@@ -97,7 +101,10 @@ _DATE = compile_pattern(r"\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[./]\d{1,2}[./]\d{2,4}")
 _TEST_PASSED = compile_pattern(
     r"\b(?:pass(?:es|ed|ing)?|surviv(?:e|es|ed|ing)|withst(?:and|ands|ood|anding)|endur(?:e|es|ed|ing)|"
     r"tested\s+(?:to|with|for|at|over|through|under))\s+(?:(?:a|an|the|at\s+least|min\.?|minimum)\s+)?\d"
-    r"|\b(?:no|without)\s+[\w-]+(?:\s+[\w-]+)?\s+(?:after|during|under)\s+(?:(?:a|an|at\s+least)\s+)?\d",
+    r"|\b(?:no|without)\s+[\w-]+(?:\s+[\w-]+)?\s+(?:after|during|under)\s+(?:(?:a|an|at\s+least)\s+)?\d"
+    # a named test passed: "passing the EN 12472 / EN 1811 nickel release test"
+    r"|\b(?:pass(?:es|ed|ing)?|surviv(?:e|es|ed|ing)|withst(?:and|ands|ood|anding))\s+(?:the\s+)?"
+    r"(?-i:[A-Z]{2,}(?:[\s/-]?[A-Z]{2,})*)\s?\d",
     regex.I,
 )
 #: a test record that backs a claim: "report DT-2026-044", "certificate no. 21.HUS.12345", "tested by Dermatest"

@@ -198,6 +198,17 @@ class Morphology:
         return frozenset(final)
 
 
+def _judging_y_adjectives() -> set[str]:
+    """Adjectives in -y from the judging vocabularies ("punchy", "squishy", "hefty"): a word in
+    -y is a noun unless listed, and these lists name adjectives."""
+    words = set(vocabulary.words("evaluative", "adjectives"))
+    product = vocabulary.load("product-judgements")
+    for tier in ("anywhere", "frames", "predicate"):
+        for listed in (product.get(tier) or {}).values():
+            words.update(str(w).lower() for w in listed or ())
+    return {w for w in words if w.endswith("y") and w.isalpha()}
+
+
 @cache
 def default_morphology() -> Morphology:
     """The morphology built from the shipped vocabularies."""
@@ -205,7 +216,7 @@ def default_morphology() -> Morphology:
     irregular = data.get("irregular", {}) or {}
     spelling = vocabulary.load("spelling").get("pairs", {}) or {}
     return Morphology(
-        adjectives=vocabulary.words("morphology", "adjectives"),
+        adjectives=[*vocabulary.words("morphology", "adjectives"), *_judging_y_adjectives()],
         verbs=vocabulary.words("morphology", "verbs"),
         uninflected=vocabulary.words("morphology", "uninflected"),
         no_adverb=vocabulary.words("morphology", "no-adverb"),

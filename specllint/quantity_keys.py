@@ -33,7 +33,7 @@ utility city unity clarity integrity continuity polarity nationality eternity op
 seniority reality originality personality speciality specialty functionality traceability conformity uniformity
 durability stability flammability washability printability recyclability sustainability suitability
 reliability repeatability reproducibility solubility formality commodity celebrity capability gravity
-emissivity absorbance
+emissivity absorbance cavity cavities
 reference sequence evidence presence sentence licence license conference experience preference occurrence
 residence existence confidence incidence coherence consequence influence audience science silence
 patience independence correspondence excellence essence absence appearance importance acceptance assurance

@@ -140,8 +140,11 @@ _HEDGE = (
 _SEP = rf"{_H}*(?:[:=]{_H}*)?"
 #: Prefix patterns end at the number (``\Z`` with ``endpos``); searched backwards they fail fast.
 _BACKWARD = regex.REVERSE
-LIMIT_MAX_BEFORE = compile_pattern(rf"(?:(?<![\p{{L}}])(?<!\d{_H}?)(?:{_LIMIT_MAX.format(_H=_H)})){_SEP}\Z", _BACKWARD)
-LIMIT_MIN_BEFORE = compile_pattern(rf"(?:(?<![\p{{L}}])(?<!\d{_H}?)(?:{_LIMIT_MIN.format(_H=_H)})){_SEP}\Z", _BACKWARD)
+# a sign may be glued to the label before it ("width<60 mm", "weight>=5 kg"); a word may not ("maximum" in "Minimax")
+LIMIT_MAX_BEFORE = compile_pattern(
+    rf"(?:(?<=\p{{L}})(?:≤|<=|<|≦|⩽)|(?<![\p{{L}}])(?<!\d{_H}?)(?:{_LIMIT_MAX.format(_H=_H)})){_SEP}\Z", _BACKWARD)
+LIMIT_MIN_BEFORE = compile_pattern(
+    rf"(?:(?<=\p{{L}})(?:≥|>=|>|≧|⩾)|(?<![\p{{L}}])(?<!\d{_H}?)(?:{_LIMIT_MIN.format(_H=_H)})){_SEP}\Z", _BACKWARD)
 HEDGE_BEFORE = compile_pattern(rf"(?:(?<![\p{{L}}])(?:{_HEDGE})){_SEP}\Z", _BACKWARD)
 #: "max. rider weight 25 kg": min/max followed by up to three words, then the number.
 DISTANT_LIMIT_BEFORE = compile_pattern(

@@ -54,7 +54,9 @@ DEFAULT_CUES = (
 COORDINATORS = frozenset({"and", "or", "&", "/"})
 #: joins two judgements of the same thing ("firm but comfortable"), never a list of descriptions
 CONTRASTS = frozenset({"but", "yet"})
-ABBREVIATIONS = frozenset({"etc", "approx", "ca", "incl", "excl", "appr", "abt"})
+ABBREVIATIONS = frozenset(
+    {"etc", "approx", "ca", "incl", "excl", "appr", "abt", "equiv", "eqv", "equivt", "pref", "alt", "poss", "avail"}
+)
 MODALS = frozenset({"can", "could", "will", "would", "to", "may", "might", "must", "shall", "should", "we", "you"})
 
 
@@ -66,16 +68,19 @@ class _Candidate:
 
 
 #: Punctuation a phrase may end on (to tell a clause-final judgement from a longer phrase)
-#: that is not part of the flagged words. A full stop is kept: it may end an abbreviation
-#: ("a.s.a.p.", "or equiv.").
+#: that is not part of the flagged words. A full stop is kept unless it ends the clause; an
+#: abbreviation keeps its own ("a.s.a.p.", "or equiv.").
 _TRAILING = frozenset({",", ";", ":", ")"})
+#: Punctuation a phrase may open with that is not part of the flagged words.
+_LEADING = frozenset({":", "-", "–"})
 
 
 def _last_word(doc: Any, start: int, end: int) -> int:
     """The last token of a match without the punctuation it ended on ("once the buyer
-    agrees," is flagged as "once the buyer agrees"); a ")" stays when the match opened one."""
+    agrees," is flagged as "once the buyer agrees"); a ")" stays when the match opened one,
+    and the clause's own final full stop goes too (an abbreviation gets it back in ``_hits``)."""
     last = end - 1
-    while last > start and doc[last].text in _TRAILING:
+    while last > start and (doc[last].text in _TRAILING or (doc[last].text == "." and last == len(doc) - 1)):
         if doc[last].text == ")" and any(doc[i].text == "(" for i in range(start, last)):
             break
         last -= 1
@@ -407,8 +412,11 @@ class LexiconKind(Kind):
         default_prop = self.options["property"] or None
         excepted: dict[int, list[tuple[int, int]]] = {}
         for c in candidates:
-            start = doc[c.start_tok].idx
             last_tok = _last_word(doc, c.start_tok, c.end_tok)
+            first_tok = c.start_tok
+            while first_tok < last_tok and doc[first_tok].text in _LEADING:
+                first_tok += 1  # a label's colon opened the match ("Shipping marks: usual.")
+            start = doc[first_tok].idx
             end = doc[last_tok].idx + len(doc[last_tok])
             last = doc[last_tok].lower_
             if end < len(clause.text) and clause.text[end] == "." and last in ABBREVIATIONS:

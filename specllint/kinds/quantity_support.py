@@ -30,8 +30,13 @@ _PROPERTY_KINDS = (
     (compile_pattern(r"(?i)\b(?:dimensions?|measurements?|sizes?|length|width|height|diameter|thickness)\b"), "length"),
 )
 _STATEMENT_KINDS_DEFAULT = frozenset(("length", "area"))
+#: How far before and after a tolerance statement its value may stand ("± 0.5 mm general tolerance",
+#: "general tolerances: ± 0.5 mm").
+_STATEMENT_BEFORE = 12
+_STATEMENT_AFTER = 24
 #: A deviation word before a value: "lower deviation 0 g", "variation not more than 2 %".
-_DEVIATION_BEFORE = compile_pattern(r"(?i)(?<!\bstandard[^\S\n])\b(?:deviations?|variations?)\b[^\d;,.\n]{0,30}\Z")
+_DEVIATION_BEFORE = compile_pattern(
+    r"(?i)(?<!\bstandard[^\S\n])\b(?:deviations?|variations?|variances?|toleran(?:ce|ces))\b[^\d;,.\n]{0,30}\Z")
 ALL_KINDS = "*"
 
 
@@ -128,9 +133,15 @@ def kind_of(q: Quantity) -> str:
     return info.kind if info else "other"
 
 
-def tolerance_statement_kinds(text: str, quantities: Sequence[Quantity]) -> frozenset[str]:
+def tolerance_statement_kinds(text: str, quantities: Sequence[Quantity],
+                              regions: Sequence[tuple[int, int]] | None = None) -> frozenset[str]:
     """Which dimension kinds a tolerance statement covers: the kinds of the tolerances it
-    states, the property it names for a percentage, else lengths (drawings, ISO 2768)."""
+    states, the property it names for a percentage, else lengths (drawings, ISO 2768).
+    With ``regions`` (where the statements were found) only the values in or right after a statement
+    count: "net weight 250 g (−0/+5 g); tin Ø 99 mm, tolerances per drawing PK-12" covers lengths."""
+    if regions is not None:
+        quantities = [q for q in quantities if any(
+            s - _STATEMENT_BEFORE <= q.start <= e + _STATEMENT_AFTER for s, e in regions)]
     kinds: set[str] = set()
     stated = [q for q in quantities if q.tolerance is not None and q.value == 0]
     # a deviation stated as a value: "thickness deviation no more than 0.1 mm", "permitted deviation 2 %"
@@ -143,6 +154,10 @@ def tolerance_statement_kinds(text: str, quantities: Sequence[Quantity]) -> froz
             kinds.add(kind_of(q))
             if kind_of(q) == "length":
                 kinds.add("area")
+    # an accepted range stated for the clause: "accepted range 39.5–40.5 cm"
+    for q in quantities if regions is not None else ():
+        if q.high is not None and q.unit and q.unit != "percent":
+            kinds.add(kind_of(q))
     for q in stated or quantities:
         if q.tolerance is None:
             continue
@@ -169,8 +184,9 @@ def general_tolerances(document: DocumentContext | None, patterns: Sequence[rege
     kinds: set[str] = set()
     for seg in document.segments:
         text = document.text[seg.start : seg.end]
-        if any(run.search(p, text) for p in patterns):
-            kinds |= tolerance_statement_kinds(text, extract_quantities(text))
+        regions = statement_regions(text, patterns, run)
+        if regions:
+            kinds |= tolerance_statement_kinds(text, extract_quantities(text), regions)
     result = frozenset(kinds)
     document.facts[key] = result
     return result
@@ -179,9 +195,15 @@ def general_tolerances(document: DocumentContext | None, patterns: Sequence[rege
 def clause_tolerances(clause: ClauseContext, patterns: Sequence[regex.Pattern],
                       run: Matching = TIMED) -> frozenset[str]:
     """Dimension kinds covered by a tolerance statement inside the clause itself."""
-    if not any(run.search(p, clause.text) for p in patterns):
+    regions = statement_regions(clause.text, patterns, run)
+    if not regions:
         return frozenset()
-    return tolerance_statement_kinds(clause.text, clause.quantities)
+    return tolerance_statement_kinds(clause.text, clause.quantities, regions)
+
+
+def statement_regions(text: str, patterns: Sequence[regex.Pattern], run: Matching = TIMED) -> list[tuple[int, int]]:
+    """Where the tolerance statements of ``patterns`` stand in ``text``."""
+    return [(m.start(), m.end()) for p in patterns for m in run.finditer(p, text)]
 
 
 def covers(kinds: frozenset[str], kind: str) -> bool:

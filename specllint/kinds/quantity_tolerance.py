@@ -7,6 +7,7 @@ from itertools import pairwise
 
 import regex
 
+from .. import quantity_bounds as bounds
 from .. import userpatterns
 from ..buildcache import compile_pattern
 from ..model import Quantity
@@ -14,8 +15,10 @@ from ..quantities import chains
 from . import quantity_support as qs
 from .base import ClauseContext, Hit, Kind
 
-#: An ISO 286 fit written after a size ("Ø 6 mm h9", "Ø20 H7"): a tolerance by reference.
-_FIT = compile_pattern(r"\A[^\S\n]?(?:[A-Za-z]{1,2}\d{1,2})(?!\w|\.\d)(?!\s*(?:mm|cm|m)\b)")
+#: An ISO 286 fit written after a size ("Ø 6 mm h9", "Ø20 H7", "35 mm (H11)"): a tolerance by reference.
+_FIT = compile_pattern(
+    r"\A[^\S\n]?(?:\((?=[A-Za-z]{1,2}\d{1,2}\)))?(?:[A-Za-z]{1,2}\d{1,2})(?!\w|\.\d)(?!\s*(?:mm|cm|m)\b)"
+)
 #: Text between a quantity and the next one that carries a test condition over ("at 230 °C / 2.16 kg").
 _CONDITION_JOIN = compile_pattern(r"\A[^\S\n]*(?:/|and|&|\+)[^\S\n]*\Z")
 _LIST_JOIN = compile_pattern(r"\A[^\S\n]*(?:,|/|,?[^\S\n]+(?:or|and))[^\S\n]*\Z")
@@ -151,8 +154,14 @@ class MissingToleranceKind(Kind):
                 listed = _listed(text, groups)
             if n in listed:
                 continue  # an assortment ("spanners 8, 10, 13 mm"), not one nominal
-            if _FIT.match(text[last.end :]) or _TRAILING_TOLERANCE.match(text, last.end):
-                continue  # "Ø 6 mm h9", "1200 gsm greyboard ± 5 %"
+            if (_FIT.match(text[last.end :]) or _TRAILING_TOLERANCE.match(text, last.end)
+                    or bounds.paren_tolerance(text, last.end)):
+                continue  # "Ø 6 mm h9", "1200 gsm greyboard ± 5 %", "145 cm usable (cuttable width, ±1 cm)"
+            if ((len(group) == 1 and bounds.bounded_elsewhere(head, quantities)) or bounds.shared_limit(text, head)
+                    or bounds.limit_carried(text, head, quantities)):
+                continue  # "30 ml …; fill to 30 ml ± 0.5 ml", "not exceed 1.6 and weight 800 kg", "up to 22 kg and 1 m"
+            if bounds.standard_pallet(text, group):
+                continue  # "Pallet …, 1200 × 1000 mm footprint": an ISO 6780 size
             if any(conditioned(index[id(q)]) for q in group):
                 continue
             if len(group) > 1 and self._after(self.chain_designation, text, last.end):
