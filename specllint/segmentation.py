@@ -75,17 +75,20 @@ class Heading:
 
 def split_front_matter(text: str) -> FrontMatter | None:
     """Find ``---`` YAML or ``+++`` TOML front matter at the very start of ``text``."""
-    body = text[1:] if text.startswith("\ufeff") else text
-    skip = len(text) - len(body)
+    # Offsets into ``text`` only: slicing off the first line or the BOM would copy the whole
+    # text, which streaming a large document must not do.
+    skip = 1 if text.startswith("\ufeff") else 0
+    newline = text.find("\n", skip)
+    line_end = newline if newline >= 0 else len(text)
+    first = text[skip:line_end].rstrip("\r")
     for fence, fmt in (("---", "yaml"), ("+++", "toml")):
-        first = body.split("\n", 1)[0].rstrip("\r")
         if first.strip() != fence:
             continue
-        match = regex.compile(r"^" + regex.escape(fence) + r"[ \t]*\r?$", regex.M).search(body, len(first) + 1)
+        match = regex.compile(r"^" + regex.escape(fence) + r"[ \t]*\r?$", regex.M).search(text, line_end + 1)
         if match is None:
             return None
-        inner = body[len(first) + 1 : match.start()]
-        end = skip + match.end()
+        inner = text[line_end + 1 : match.start()]
+        end = match.end()
         if end < len(text) and text[end] == "\n":
             end += 1
         data, error = _parse_front_matter(inner, fmt)

@@ -71,7 +71,7 @@ def hook_env(request, tmp_path_factory) -> tuple[Path, dict[str, str]]:
         pytest.skip("git is not installed")
     if importlib.util.find_spec("pre_commit") is None:
         pytest.skip("pre-commit is not installed (it is in the dev extra)")
-    cache = request.config.cache
+    cache = getattr(request.config, "cache", None)  # None with -p no:cacheprovider
     base = cache.mkdir("pre-commit") if cache is not None else tmp_path_factory.mktemp("pre-commit")
     repo = snapshot(base / "checkout")
     env = {**os.environ, **GIT_ENV, "PRE_COMMIT_HOME": str(base / "home"), "PRE_COMMIT_COLOR": "never"}
