@@ -6,9 +6,9 @@ import json
 from pathlib import Path
 
 import pytest
+from cli_helpers import run
 
 import specllint
-from specllint.cli import main
 
 CONTRACT = """# Specification
 
@@ -17,12 +17,6 @@ CONTRACT = """# Specification
 3. Colour: Pantone 186 C.
 """
 SELECT = ("--select", "SPL101")
-
-
-def run(capsys, *args: str) -> tuple[int, str, str]:
-    code = main(list(args))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def fingerprints(text: str) -> dict[str, str]:

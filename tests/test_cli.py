@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from cli_helpers import run
 
 from specllint.cli import main
 
@@ -19,12 +20,6 @@ def contract(tmp_path: Path) -> Path:
     path = tmp_path / "contract.md"
     path.write_text(VAGUE, encoding="utf-8")
     return path
-
-
-def run(capsys, *args: str) -> tuple[int, str, str]:
-    code = main(list(args))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def test_full_output_shows_location_excerpt_and_suggestion(capsys, contract):

@@ -6,17 +6,10 @@ import json
 from pathlib import Path
 
 import pytest
+from cli_helpers import run
 from generated import corpus_gen
 
-from specllint.cli import main
-
 VAGUE = "1. Material: high quality steel.\n2. Finish: durable coating.\n"
-
-
-def run(capsys, *args: str) -> tuple[int, str, str]:
-    code = main(list(args))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 @pytest.fixture

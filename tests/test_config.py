@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 import tomllib
+from cli_helpers import run
 
 import specllint
 from specllint.cli import main
@@ -21,12 +22,6 @@ def write(path: Path, text: str) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(textwrap.dedent(text), encoding="utf-8")
     return path
-
-
-def run(capsys, *args: str) -> tuple[int, str, str]:
-    code = main(list(args))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def concise(capsys, *args: str) -> tuple[int, list[str], str]:

@@ -15,21 +15,15 @@ from pathlib import Path
 
 import jsonschema
 import pytest
+from cli_helpers import run
 
 from specllint import __version__
-from specllint.cli import main
 from specllint.files import FileResult
 from specllint.model import Edit, Finding, Fix, Report
 from specllint.output import FORMATS, RenderContext, render
 from specllint.output.github import escape_data, escape_property
 
 VAGUE = "# Spec\n\n1. Material: high quality steel.\n2. Finish: 𝐀 durable coating.\n"
-
-
-def run(capsys, *args: str) -> tuple[int, str, str]:
-    code = main(list(args))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 @pytest.fixture

@@ -6,15 +6,10 @@ repeated values, shared limits, standard pallets) for SPL201."""
 from __future__ import annotations
 
 import pytest
+from rule_helpers import flagged_texts as _flagged
 
-import specllint
 from specllint.kinds.quantity_support import tolerance_statement_kinds
 from specllint.quantities import extract_quantities
-
-
-def _flagged(text: str, code: str) -> list[str]:
-    config = specllint.Config(select=[code], sections_profile="none", plugins=False)
-    return [text[f.start : f.end] for f in specllint.lint(text, config=config).findings if f.code == code]
 
 
 @pytest.mark.parametrize(

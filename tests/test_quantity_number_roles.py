@@ -7,14 +7,10 @@ import random
 
 import pytest
 import regex
+from rule_helpers import flagged_texts as _flagged
 
 import specllint
 from specllint.quantity_trie import trie_pattern
-
-
-def _flagged(text: str, code: str) -> list[str]:
-    config = specllint.Config(select=[code], sections_profile="none", plugins=False)
-    return [text[f.start : f.end] for f in specllint.lint(text, config=config).findings if f.code == code]
 
 
 @pytest.mark.parametrize(

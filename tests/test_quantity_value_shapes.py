@@ -5,13 +5,7 @@ measured values and measuring points, deviations and closing quotes."""
 from __future__ import annotations
 
 import pytest
-
-import specllint
-
-
-def _flagged(text: str, code: str) -> list[str]:
-    config = specllint.Config(select=[code], sections_profile="none", plugins=False)
-    return [text[f.start : f.end] for f in specllint.lint(text, config=config).findings if f.code == code]
+from rule_helpers import flagged_texts as _flagged
 
 
 @pytest.mark.parametrize(
