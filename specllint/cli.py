@@ -66,7 +66,7 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--write-baseline", type=Path, metavar="FILE",
                        help="record the current findings in FILE and exit 0 (see docs/integrations.md)")
     check.add_argument("--stream", action="store_true",
-                       help="print clause findings as they are found, in memory bounded by the largest clause "
+                       help="print clause findings as they are found, without holding a report "
                             "(concise or json-lines; no sections, scores or document-level checks)")
     check.add_argument("--no-cache", action="store_true",
                        help="build the linter from scratch, without the start-up cache (see docs/performance.md)")

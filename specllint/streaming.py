@@ -6,7 +6,7 @@ fingerprints) in the same order, but it never builds the list of clauses, the cl
 scores or the report: clauses are read lazily from the segmenter, tokenized by spaCy in
 batches, checked, and dropped, and the spellings they added to spaCy's vocabulary are
 freed after every chunk of clauses. Memory is the input text plus the largest chunk of
-clauses, not the size of the document.
+clauses and a digest per distinct finding (for fingerprints); no clause list or report.
 
 What needs the whole document is left to :func:`specllint.lint`: the section checklist
 and other document-scope rules, order-metadata checks, scores, and reports of unused
