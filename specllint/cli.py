@@ -146,6 +146,9 @@ def _check(args: argparse.Namespace) -> int:
         print(f"specllint: error: unknown output format {args.output_format!r} "
               f"(choose from {', '.join(FORMATS)})", file=sys.stderr)
         return EXIT_ERROR
+    if args.stream and (problem := _stream_conflict(args)):  # before the linter is built
+        print(f"specllint: error: {problem}", file=sys.stderr)
+        return EXIT_ERROR
     try:
         base, _ = _load_base_config(args)
         config = _apply_cli(base, args)
@@ -214,10 +217,6 @@ def _check_stream(args: argparse.Namespace, config: Config) -> int:
     from .output.text import concise_line
     from .runner import iter_path_findings
 
-    problem = _stream_conflict(args)
-    if problem:
-        print(f"specllint: error: {problem}", file=sys.stderr)
-        return EXIT_ERROR
     try:
         out = args.output_file.open("w", encoding="utf-8") if args.output_file else sys.stdout
     except OSError as exc:

@@ -114,6 +114,15 @@ def _lint_file_job(job: tuple[str, Config, str | None]) -> FileResult:
     return lint_file(*job)
 
 
+def _inputs(
+    paths: Sequence[str], config: Config, explicit_config: bool, cli_args: Any, stdin_name: str | None
+) -> Iterator[tuple[str, Config, str | None]]:
+    """(path, its config, display name for standard input or None) of every input, in order."""
+    for path in collect(paths):
+        cfg = _config_for(path, config, explicit_config, cli_args)
+        yield path, cfg, (stdin_name or "<stdin>") if path == STDIN else None
+
+
 def lint_paths(
     paths: Sequence[str],
     config: Config,
@@ -128,11 +137,7 @@ def lint_paths(
     """
     from .engine import get_linter
 
-    jobs_list: list[tuple[str, Config, str | None]] = []
-    for path in collect(paths):
-        cfg = _config_for(path, config, explicit_config, cli_args)
-        display = (stdin_name or "<stdin>") if path == STDIN else None
-        jobs_list.append((path, cfg, display))
+    jobs_list = list(_inputs(paths, config, explicit_config, cli_args, stdin_name))
     workers = workers_for(jobs, len(jobs_list))
     if workers == 1 or any(p == STDIN for p, _, _ in jobs_list):
         return [_lint_file_job(j) for j in jobs_list]
@@ -151,7 +156,7 @@ def iter_path_findings(
     cli_args: Any = None,
     stdin_name: str | None = None,
 ) -> Iterator[tuple[str, Config, Finding | None, str | None]]:
-    """Clause findings of files, directories and ``-``, streamed in bounded memory.
+    """Clause findings of files, directories and ``-``, as :func:`specllint.iter_findings` finds them.
 
     Yields ``(name, config, finding, None)`` for each finding as
     :func:`specllint.iter_findings` finds it, and ``(name, config, None, message)`` for an
@@ -160,9 +165,8 @@ def iter_path_findings(
     """
     from .streaming import iter_findings
 
-    for path in collect(paths):
-        cfg = _config_for(path, config, explicit_config, cli_args)
-        name = (stdin_name or "<stdin>") if path == STDIN else path
+    for path, cfg, display in _inputs(paths, config, explicit_config, cli_args, stdin_name):
+        name = display or path
         try:
             text = read_input(path, cfg.max_bytes)
         except InputError as exc:
